@@ -24,7 +24,7 @@ class Modality(StrEnum):
 
 
 STATE_PREDICATES = frozenset(
-    {"holds_position", "member_of", "party_to", "military_presence", "located_in", "owns"}
+    {"holds_position", "member_of", "party_to", "military_presence", "located_in", "owns", "labor_supply"}
 )
 EVENT_PREDICATES = frozenset(
     {
