@@ -1,0 +1,203 @@
+"""Named entities of a document: natasha NER typed and linked through the gazetteer, with
+within-document coreference of bare surnames to the full name used elsewhere in the text."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.domain.facts import EntityRef, EntityType
+from timeline.domain.ids import entity_id_for, slugify
+from timeline.extract import gazetteer
+from timeline.extract.nlp import Analysis, NerSpan, Sentence, lemma_of
+from timeline.extract.types import EntityMention
+
+_TRAILING_JUNK = re.compile(r"[\s\u00a0—–\-,.;:!?«»\"]+$")
+_ABBREVIATION = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
+_ENDING = re.compile(r"(ой|ей|ом|ем|ым|им|ою|ая|яя|ого|его|у|ю|а|я|е|ы|и|о)$")
+
+
+def country_ref(country: gazetteer.Country) -> EntityRef:
+    return EntityRef(id=f"country:{country.iso}", name=country.name, type=EntityType.COUNTRY)
+
+
+def city_ref(name: str) -> EntityRef:
+    slug = gazetteer.city_slug(name) or slugify(name)
+    return EntityRef(id=f"city:{slug}", name=name, type=EntityType.CITY)
+
+
+def person_ref(name: str) -> EntityRef:
+    return EntityRef(id=entity_id_for("person", name), name=name, type=EntityType.PERSON)
+
+
+def profession_ref(title: str) -> EntityRef:
+    return EntityRef(id=entity_id_for("profession", title), name=title, type=EntityType.PROFESSION)
+
+
+def _stem(word: str) -> str:
+    word = word.lower().replace("ё", "е")
+    stemmed = _ENDING.sub("", word)
+    return stemmed if len(stemmed) >= 2 else word
+
+
+def _clean(span: NerSpan) -> tuple[int, str, str]:
+    """Span end and surface/normal form without the punctuation NER sometimes swallows."""
+    surface = _TRAILING_JUNK.sub("", span.text)
+    normal = _TRAILING_JUNK.sub("", span.normal)
+    return span.start + len(surface), surface, " ".join(normal.split())
+
+
+def _known_person(normal: str) -> str | None:
+    """A leader's canonical name when NER left it inflected ("Ким Чен Ына")."""
+    words = normal.lower().split()
+    for name in gazetteer.LEADERS:
+        parts = name.split()
+        if len(parts) == len(words) and all(_stem(a) == _stem(b) for a, b in zip(parts, words, strict=True)):
+            return " ".join(p.capitalize() for p in parts)
+    return None
+
+
+def _person_name(span: NerSpan, normal: str) -> str:
+    known = _known_person(normal)
+    if known is not None:
+        return known
+    parts = span.name_parts
+    if "first" in parts and "last" in parts and len(normal.split()) == 2:
+        return f"{parts['first']} {parts['last']}"
+    return normal
+
+
+def _resolve_people(names: list[str]) -> dict[str, str]:
+    """Bare surnames -> the longest full name in the document whose last word has the same stem."""
+    full = [n for n in names if len(n.split()) >= 2]
+    resolved: dict[str, str] = {}
+    for name in names:
+        if len(name.split()) != 1:
+            continue
+        stem = _stem(name)
+        matches = sorted({f for f in full if _stem(f.split()[-1]) == stem}, key=len, reverse=True)
+        if matches:
+            resolved[name] = matches[0]
+    return resolved
+
+
+def _org_ref(name: str) -> EntityRef:
+    return EntityRef(id=entity_id_for("org", name), name=name, type=EntityType.ORGANIZATION)
+
+
+def _organisations(names: list[str]) -> dict[str, EntityRef]:
+    """One entity per organisation; "Агентство (АБВ)" and a later bare "АБВ" are the same."""
+    refs: dict[str, EntityRef] = {}
+    for name in names:
+        full = _ABBREVIATION.match(name)
+        if full:
+            refs[name] = refs[full.group(2)] = _org_ref(full.group(1))
+    for name in names:
+        refs.setdefault(name, _org_ref(name))
+    return refs
+
+
+def _place_ref(normal: str) -> EntityRef:
+    country = gazetteer.country_named(normal)
+    if country is not None:
+        return country_ref(country)
+    if gazetteer.city_slug(normal) is not None:
+        return city_ref(normal)
+    return EntityRef(id=entity_id_for("place", normal), name=normal, type=EntityType.LOCATION)
+
+
+def _ner_mentions(analysis: Analysis) -> list[EntityMention]:
+    cleaned = [(span, *_clean(span)) for span in analysis.spans]
+    people = [_person_name(span, normal) for span, _, _, normal in cleaned if span.type == "PER"]
+    coreference = _resolve_people(people)
+    organisations = _organisations([normal for span, _, _, normal in cleaned if span.type == "ORG"])
+    mentions = []
+    for span, end, surface, normal in cleaned:
+        if not surface:
+            continue
+        if span.type == "PER":
+            name = _person_name(span, normal)
+            ref = person_ref(coreference.get(name, name))
+        elif span.type == "LOC":
+            ref = _place_ref(normal)
+        else:
+            ref = organisations[normal]
+        mentions.append(EntityMention(start=span.start, end=end, text=surface, entity=ref))
+    return mentions
+
+
+def _gazetteer_mentions(sentence: Sentence) -> list[EntityMention]:
+    """Countries, cities and positions by lemma, for what NER does not mark (positions never)."""
+    found = []
+    tokens = sentence.tokens
+    i = 0
+    while i < len(tokens):
+        position = match_position(sentence, i)
+        if position is not None:
+            title, last = position
+            found.append(
+                EntityMention(
+                    tokens[i].start, tokens[last].end, _surface(sentence, i, last), profession_ref(title)
+                )
+            )
+            i = last + 1
+            continue
+        for width in (3, 2, 1):
+            if i + width > len(tokens):
+                continue
+            words = " ".join(t.lemma for t in tokens[i : i + width])
+            ref: EntityRef | None = None
+            country = gazetteer.country_named(words)
+            if (
+                country is not None
+                and tokens[i].pos in ("PROPN", "NOUN", "ADJ")
+                and tokens[i].text[0].isupper()
+            ):
+                ref = country_ref(country)
+            elif gazetteer.city_slug(words) is not None and capitalised:
+                ref = city_ref(words.title() if width == 1 else tokens[i].text)
+            if ref is not None:
+                found.append(
+                    EntityMention(
+                        tokens[i].start, tokens[i + width - 1].end, _surface(sentence, i, i + width - 1), ref
+                    )
+                )
+                i += width - 1
+                break
+        i += 1
+    return found
+
+
+def _surface(sentence: Sentence, first: int, last: int) -> str:
+    tokens = sentence.tokens
+    return " ".join(t.text for t in tokens[first : last + 1])
+
+
+def _position_lemmas() -> list[tuple[tuple[str, ...], str]]:
+    return [(tuple(lemma_of(w) for w in title.split()), title) for title in gazetteer.POSITIONS]
+
+
+_POSITIONS: list[tuple[tuple[str, ...], str]] = []
+
+
+def match_position(sentence: Sentence, i: int) -> tuple[str, int] | None:
+    """The longest position title starting at token `i`, as (nominative title, index of its last token)."""
+    if not _POSITIONS:
+        _POSITIONS.extend(_position_lemmas())
+    tokens = sentence.tokens
+    for lemmas, title in _POSITIONS:
+        n = len(lemmas)
+        if i + n <= len(tokens) and tuple(t.lemma for t in tokens[i : i + n]) == lemmas:
+            return title, i + n - 1
+    return None
+
+
+def find_entities(analysis: Analysis) -> list[EntityMention]:
+    """Every entity mention in the text, NER first; gazetteer mentions fill the gaps NER leaves."""
+    mentions = _ner_mentions(analysis)
+    covered = [(m.start, m.end) for m in mentions]
+    for sentence in analysis.sentences:
+        for mention in _gazetteer_mentions(sentence):
+            overlaps = any(s < mention.end and mention.start < e for s, e in covered)
+            if mention.entity.type is EntityType.PROFESSION or not overlaps:
+                mentions.append(mention)
+    return sorted(mentions, key=lambda m: (m.start, -m.end))
