@@ -147,11 +147,8 @@ def _gazetteer_mentions(sentence: Sentence) -> list[EntityMention]:
             words = " ".join(t.lemma for t in tokens[i : i + width])
             ref: EntityRef | None = None
             country = gazetteer.country_named(words)
-            if (
-                country is not None
-                and tokens[i].pos in ("PROPN", "NOUN", "ADJ")
-                and tokens[i].text[0].isupper()
-            ):
+            capitalised = tokens[i].text[0].isupper()
+            if country is not None and capitalised:
                 ref = country_ref(country)
             elif gazetteer.city_slug(words) is not None and capitalised:
                 ref = city_ref(words.title() if width == 1 else tokens[i].text)
