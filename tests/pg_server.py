@@ -1,0 +1,43 @@
+"""Which PostgreSQL server the tests use: TIMELINE_TEST_DATABASE_URL, else an embedded one."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, quote, urlsplit
+
+from timeline.store import embedded
+
+TEST_URL_ENV = "TIMELINE_TEST_DATABASE_URL"
+EMBEDDED_HOME = Path(__file__).resolve().parents[1] / ".timeline" / "test"
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    host: str
+    port: int
+    user: str
+    password: str | None
+
+    def url(self, dbname: str) -> str:
+        auth = quote(self.user) + (":" + quote(self.password) if self.password else "")
+        if self.host.startswith("/"):
+            # libpq takes a socket directory as `host`; only the query string can carry a path.
+            return f"postgresql://{auth}@/{dbname}?host={self.host}&port={self.port}"
+        return f"postgresql://{auth}@{self.host}:{self.port}/{dbname}"
+
+
+def parse(url: str) -> ServerAddress:
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    host = query.get("host", [parts.hostname or "127.0.0.1"])[0]
+    port = int(query.get("port", [parts.port or 5432])[0])
+    return ServerAddress(host=host, port=port, user=parts.username or "postgres", password=parts.password)
+
+
+def test_server() -> ServerAddress:
+    url = os.environ.get(TEST_URL_ENV, "").strip()
+    if not url:
+        url = embedded.start(EMBEDDED_HOME)
+    return parse(url)

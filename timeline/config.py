@@ -1,0 +1,26 @@
+"""Where the database is: `TIMELINE_DATABASE_URL`, else the embedded server under `./.timeline/`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DATABASE_URL_ENV = "TIMELINE_DATABASE_URL"
+HOME_ENV = "TIMELINE_HOME"
+
+
+def timeline_home() -> Path:
+    return Path(os.environ.get(HOME_ENV, ".timeline")).resolve()
+
+
+def configured_database_url() -> str | None:
+    url = os.environ.get(DATABASE_URL_ENV, "").strip()
+    return url or None
+
+
+def sqlalchemy_url(url: str) -> str:
+    """The psycopg 3 dialect's spelling of a libpq URL."""
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    raise ValueError(f"not a PostgreSQL URL: {url!r}")

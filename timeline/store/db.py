@@ -1,0 +1,51 @@
+"""Engines: the application works as `timeline_app`, which may only INSERT and SELECT on the log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+
+from timeline import config
+from timeline.store import embedded
+
+APP_ROLE = "timeline_app"
+READER_ROLE = "timeline_reader"
+
+
+def database_url() -> str:
+    """The configured server's URL, starting the embedded one when none is configured."""
+    return config.configured_database_url() or embedded.start()
+
+
+def make_engine(url: str | None = None, role: str | None = APP_ROLE, **kwargs: Any) -> Engine:
+    engine = create_engine(config.sqlalchemy_url(url or database_url()), **kwargs)
+    if role is not None:
+        statement = f"SET ROLE {role}"
+
+        @event.listens_for(engine, "connect")
+        def _assume_role(dbapi_connection: Any, _record: Any) -> None:
+            # Dropping to the app role at connect means even the owner's login cannot rewrite history.
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute(statement)
+            dbapi_connection.commit()
+
+    return engine
+
+
+_engines: dict[str, Engine] = {}
+
+
+def app_engine() -> Engine:
+    """The process's pooled engine for the configured database, made once per URL."""
+    url = database_url()
+    if url not in _engines:
+        _engines[url] = make_engine(url, pool_pre_ping=True)
+    return _engines[url]
+
+
+def dispose_app_engines() -> None:
+    """Close pooled connections (tests switch databases; servers shut down)."""
+    for engine in _engines.values():
+        engine.dispose()
+    _engines.clear()
