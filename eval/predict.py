@@ -1,0 +1,72 @@
+"""What the harness scores: the real extractor, or the gold annotations themselves (a harness self-check)."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from eval import fre_predict
+from eval.factrueval import FreDocument
+from eval.fre_score import PredFact, gold_as_predictions
+from eval.nerel import BratAnnotations, BratDocument, parse_ann
+from timeline.extract.types import Document, ExtractionResult
+
+
+class Predictor(Protocol):
+    name: str
+
+    def warm_up(self) -> None: ...
+
+    def nerel(self, document: BratDocument) -> BratAnnotations: ...
+
+    def factrueval(self, document: FreDocument) -> list[PredFact]: ...
+
+
+class GoldPredictor:
+    """Answers with the gold annotations: every score must come out 1.0, which checks the harness."""
+
+    name = "gold"
+
+    def warm_up(self) -> None:
+        return None
+
+    def nerel(self, document: BratDocument) -> BratAnnotations:
+        return document.gold
+
+    def factrueval(self, document: FreDocument) -> list[PredFact]:
+        return gold_as_predictions(document.facts)
+
+
+def _as_annotations(converted: Any) -> BratAnnotations:
+    """The brat converter's answer, as text (`.ann` lines) or as lines."""
+    if isinstance(converted, BratAnnotations):
+        return converted
+    if isinstance(converted, str):
+        return parse_ann(converted)
+    return parse_ann("\n".join(str(line) for line in converted))
+
+
+class ExtractorPredictor:
+    """`timeline.extract.pipeline.extract`, and `timeline.extract.brat` for NEREL-style annotations."""
+
+    name = "extractor"
+
+    def __init__(self) -> None:
+        pipeline = importlib.import_module("timeline.extract.pipeline")
+        brat = importlib.import_module("timeline.extract.brat")
+        self._extract: Callable[[Document], ExtractionResult] = pipeline.extract
+        self._to_brat: Callable[[ExtractionResult], Any] = brat.to_brat
+
+    def _run(self, text: str, origin: str) -> ExtractionResult:
+        return self._extract(Document(text=text, published_at=None, origin=origin))
+
+    def warm_up(self) -> None:
+        # Models load on the first call; the speed figures are for documents, not for loading.
+        self._run("Президент России Владимир Путин встретился в Москве с министром.", "warm-up")
+
+    def nerel(self, document: BratDocument) -> BratAnnotations:
+        return _as_annotations(self._to_brat(self._run(document.text, str(document.path))))
+
+    def factrueval(self, document: FreDocument) -> list[PredFact]:
+        return fre_predict.predictions(self._run(document.text, str(document.path)))
