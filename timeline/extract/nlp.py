@@ -138,12 +138,15 @@ def _span(span: Any, offset: int, m: Models) -> NerSpan:
     )
 
 
-def analyse(text: str) -> Analysis:
-    """Sentences (tokens with lemma, morphology and dependency head) and named-entity spans of `text`."""
+def analyse(text: str, start: int = 0) -> Analysis:
+    """Sentences (tokens with lemma, morphology and dependency head) and named-entity spans of `text`.
+
+    Text before `start` (a header line's date) is left out; offsets still index the whole text.
+    """
     m = models()
     sentences: list[Sentence] = []
     spans: list[NerSpan] = []
-    for paragraph in _PARAGRAPH.finditer(text):
+    for paragraph in _PARAGRAPH.finditer(text, start):
         if not paragraph.group().strip():
             continue
         doc = Doc(paragraph.group())

@@ -17,7 +17,7 @@ from timeline.extract.types import Document, ReadError
 
 MAX_DOCUMENT_BYTES = 1_000_000
 
-_SEED_HEADER = re.compile(r"^ ?date (\d{4}-\d{2}-\d{2})(?:[ \t]+(.*))?$")
+_SEED_HEADER = re.compile(r"^ ?date (\d{4}-\d{2}-\d{2})(?:[ \t]+(.*\S))?[ \t]*$")
 # "Об этом сообщает РБК-Украина ..." names the outlet that published the text.
 _PUBLISHER = re.compile(r"сообщает\s+[«\"]?([A-ZА-ЯЁ][\w\-]*(?:[ \-][A-ZА-ЯЁ][\w\-]*)*)[»\"]?")
 _SUFFIXES = (".txt", ".jsonl", ".json", ".text", ".md")
@@ -46,24 +46,32 @@ def publisher_in(text: str) -> str | None:
 
 
 def parse_seed(text: str, origin: str) -> Document:
+    """The whole file is the document text, so spans and the content hash cover what was read."""
     first, _, body = text.partition("\n")
-    header = _SEED_HEADER.match(first.rstrip("\r"))
+    header = _SEED_HEADER.match(first)
     if header is None:
         raise ReadError(f"{origin}: first line is not ' date YYYY-MM-DD <title>'")
     try:
         published = date.fromisoformat(header.group(1))
     except ValueError as exc:
         raise ReadError(f"{origin}: bad date {header.group(1)!r}") from exc
-    body = body.rstrip()
     if not body.strip():
         raise ReadError(f"{origin}: no text after the date line")
     return Document(
-        text=body,
+        text=text,
         published_at=published,
         title=(header.group(2) or "").strip() or None,
         publisher=publisher_in(body),
         origin=origin,
     )
+
+
+def header_length(text: str) -> int:
+    """Characters before the title in the seed format (` date YYYY-MM-DD `), else 0."""
+    header = _SEED_HEADER.match(text.partition("\n")[0])
+    if header is None:
+        return 0
+    return header.start(2) if header.group(2) is not None else header.end()
 
 
 def _jsonl_document(data: Any, origin: str, limit: int) -> Document:
@@ -120,7 +128,7 @@ def read_path(path: str | Path, date: date | None = None, limit: int = MAX_DOCUM
     text = _decode(path, raw, limit)
     if path.suffix == ".jsonl" or (text.lstrip().startswith("{") and path.suffix != ".txt"):
         return parse_jsonl(text, str(path), limit)
-    if _SEED_HEADER.match(text.partition("\n")[0].rstrip("\r")):
+    if _SEED_HEADER.match(text.partition("\n")[0]):
         document = parse_seed(text, str(path))
         return [document if date is None else _with_date(document, date)]
     # Plain text and NEREL's brat `.txt` files: the date is whatever the caller knows, else unknown.
