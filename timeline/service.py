@@ -1,0 +1,200 @@
+"""The service: every use case the CLI and the API offer, as plain functions over the store and extractor.
+
+Callers pass domain values and get domain values back; errors are `timeline.errors` exceptions.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import OperationalError
+
+from timeline import config
+from timeline.domain.events import DocumentIngested, DomainEvent, EntityRegistered, FactAsserted
+from timeline.domain.facts import Fact
+from timeline.domain.ids import content_hash, document_id_for, normalize_text
+from timeline.errors import DatabaseUnavailable
+from timeline.extract.types import Document, ExtractionResult
+from timeline.store import documents as document_store
+from timeline.store import embedded, migrate, recorder
+from timeline.store.db import app_engine, database_url
+from timeline.store.event_log import stream_of, to_new_event, to_recorded
+from timeline.store.recorder import ChainReport, StoredEvent
+
+EXTRACTOR_RECORDER = "extractor:ru-rules/1"
+
+
+# --- the database itself -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseStatus:
+    url: str | None
+    embedded: bool
+    running: bool
+    revision: str | None
+    head: str | None
+
+
+def database_location() -> str:
+    """The database URL, for psql; starts the embedded server when no URL is configured."""
+    return database_url()
+
+
+def migrate_database() -> str:
+    """Bring the configured database to the newest schema; returns its revision."""
+    url = database_url()
+    migrate.upgrade(url)
+    return migrate.current_revision(url) or ""
+
+
+def database_status() -> DatabaseStatus:
+    configured = config.configured_database_url()
+    head = migrate.head_revision()
+    if configured is None and not embedded.is_running():
+        return DatabaseStatus(None, True, False, None, head)
+    url = configured or embedded.start()
+    try:
+        revision = migrate.current_revision(url)
+    except OperationalError:
+        return DatabaseStatus(url, configured is None, False, None, head)
+    return DatabaseStatus(url, configured is None, True, revision, head)
+
+
+def stop_embedded_database() -> bool:
+    return embedded.stop()
+
+
+def _engine() -> Engine:
+    try:
+        return app_engine()
+    except OperationalError as exc:  # pragma: no cover - depends on the server being down
+        raise DatabaseUnavailable(str(exc.orig)) from exc
+
+
+def verify_log() -> ChainReport:
+    with _engine().connect() as conn:
+        return recorder.verify_chain(conn)
+
+
+# --- recording ----------------------------------------------------------------------------------
+
+
+def _event_id(seed: str) -> str:
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "timeline:event:" + seed))
+
+
+def record(
+    conn: Connection,
+    domain_events: Sequence[DomainEvent],
+    recorded_by: str,
+    event_ids: Sequence[str] | None = None,
+    expected_versions: dict[str, int | None] | None = None,
+) -> list[StoredEvent]:
+    """Append domain events and update the projections in the caller's transaction."""
+    ids = list(event_ids) if event_ids is not None else [str(uuid.uuid4()) for _ in domain_events]
+    stored = recorder.append(
+        conn,
+        [to_new_event(e, i) for e, i in zip(domain_events, ids, strict=True)],
+        recorded_by=recorded_by,
+        expected_versions=expected_versions,
+    )
+    _project(conn, stored)
+    return stored
+
+
+def _project(conn: Connection, stored: Sequence[StoredEvent]) -> None:
+    try:
+        from timeline.store.projection import apply_to_projection
+    except ImportError:  # the projection arrives with the bitemporal migration
+        return
+    apply_to_projection(conn, [to_recorded(s) for s in stored])
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    document_id: str
+    created: bool
+    facts: tuple[Fact, ...]
+    origin: str | None = None
+
+
+def _events_for(result: ExtractionResult, document_id: str, conn: Connection) -> list[DomainEvent]:
+    doc = result.document
+    found: list[DomainEvent] = [
+        DocumentIngested(
+            document_id=document_id,
+            content_hash=result.content_hash,
+            title=doc.title,
+            publisher=doc.publisher,
+            url=doc.url,
+            published_at=doc.published_at,
+        )
+    ]
+    for entity in result.entities:
+        if recorder.stream_version(conn, f"entity-{entity.id}") == 0:
+            found.append(EntityRegistered(entity_id=entity.id, name=entity.name, type=entity.type))
+    found.extend(FactAsserted(fact=f) for f in result.facts)
+    return found
+
+
+def ingest_extracted(result: ExtractionResult, recorded_by: str = EXTRACTOR_RECORDER) -> IngestResult:
+    """Record a document and all its facts in one transaction; the same text twice records nothing."""
+    doc = result.document
+    document_id = document_id_for(result.content_hash)
+    with _engine().begin() as conn:
+        recorder.lock_log(conn)
+        existing = document_store.document_by_hash(conn, result.content_hash)
+        if existing is not None:
+            return IngestResult(existing.document_id, False, result.facts, doc.origin)
+        document_store.insert_document(
+            conn,
+            document_id=document_id,
+            content_hash=result.content_hash,
+            text=normalize_text(doc.text),
+            title=doc.title,
+            publisher=doc.publisher,
+            url=doc.url,
+            published_at=doc.published_at,
+        )
+        domain_events = _events_for(result, document_id, conn)
+        ids = [_event_id(f"{document_id}:{stream_of(e)}:{n}") for n, e in enumerate(domain_events)]
+        record(conn, domain_events, recorded_by, event_ids=ids)
+    return IngestResult(document_id, True, result.facts, doc.origin)
+
+
+def extract_document(document: Document) -> ExtractionResult:
+    from timeline.extract.pipeline import extract
+
+    return extract(document)
+
+
+def ingest_document(document: Document, recorded_by: str = EXTRACTOR_RECORDER) -> IngestResult:
+    return ingest_extracted(extract_document(document), recorded_by)
+
+
+def read_documents(paths: Iterable[Path], published: date | None = None) -> list[Document]:
+    """Every document in the files and folders; a file that cannot be read fails before anything is stored."""
+    from timeline.extract.readers import read_any
+
+    return [document for path in paths for document in read_any(path, published)]
+
+
+def ingest_paths(
+    paths: Iterable[Path], published: date | None = None, recorded_by: str = EXTRACTOR_RECORDER
+) -> Iterator[IngestResult]:
+    """Ingest files and folders; every document is its own transaction."""
+    for document in read_documents(paths, published):
+        yield ingest_document(document, recorded_by)
+
+
+def document_hash(text: str) -> str:
+    return content_hash(text)
