@@ -70,7 +70,7 @@ def relation_keys(annotations: BratAnnotations) -> set[RelationKey]:
     return {
         (r.type, entities[r.arg1].spans, entities[r.arg2].spans)
         for r in annotations.relations
-        if r.type in RELATION_TYPES
+        if r.type in RELATION_TYPES and r.arg1 in entities and r.arg2 in entities
     }
 
 
