@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from datetime import date
 from typing import Any, Protocol
 
 from eval import fre_predict
@@ -47,19 +48,32 @@ def _as_annotations(converted: Any) -> BratAnnotations:
     return parse_ann("\n".join(str(line) for line in converted))
 
 
+class ExtractorUnavailable(RuntimeError):
+    """The extractor or its brat converter cannot be imported."""
+
+
+# NEREL and FactRuEval carry no publication dates, and the extractor drops facts it cannot place in time
+# without one. Any fixed date will do: the scores look at spans and arguments, never at resolved dates.
+ANCHOR_DATE = date(2015, 1, 1)
+
+
 class ExtractorPredictor:
     """`timeline.extract.pipeline.extract`, and `timeline.extract.brat` for NEREL-style annotations."""
 
     name = "extractor"
 
-    def __init__(self) -> None:
-        pipeline = importlib.import_module("timeline.extract.pipeline")
-        brat = importlib.import_module("timeline.extract.brat")
+    def __init__(self, anchor: date = ANCHOR_DATE) -> None:
+        try:
+            pipeline = importlib.import_module("timeline.extract.pipeline")
+            brat = importlib.import_module("timeline.extract.brat")
+        except ImportError as exc:
+            raise ExtractorUnavailable(f"the extractor cannot be imported: {exc}") from exc
         self._extract: Callable[[Document], ExtractionResult] = pipeline.extract
         self._to_brat: Callable[[ExtractionResult], Any] = brat.to_brat
+        self._anchor = anchor
 
     def _run(self, text: str, origin: str) -> ExtractionResult:
-        return self._extract(Document(text=text, published_at=None, origin=origin))
+        return self._extract(Document(text=text, published_at=self._anchor, origin=origin))
 
     def warm_up(self) -> None:
         # Models load on the first call; the speed figures are for documents, not for loading.

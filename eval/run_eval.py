@@ -21,7 +21,7 @@ from eval import factrueval, fre_score, nerel, nerel_score, report
 from eval.fre_score import FreScores
 from eval.nerel_score import NerelScores, micro
 from eval.paths import factrueval_dev_dir, nerel_dev_dir
-from eval.predict import ExtractorPredictor, GoldPredictor, Predictor
+from eval.predict import ExtractorPredictor, ExtractorUnavailable, GoldPredictor, Predictor
 
 
 @dataclass(slots=True)
@@ -142,7 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
     _one_core()
-    predictor: Predictor = GoldPredictor() if args.gold else ExtractorPredictor()
+    try:
+        predictor: Predictor = GoldPredictor() if args.gold else ExtractorPredictor()
+    except ExtractorUnavailable as exc:
+        print(f"eval: {exc} (python -m eval.run_eval --gold checks the harness alone)", file=sys.stderr)
+        return 2
     started = time.perf_counter()
     predictor.warm_up()
     warm_up = time.perf_counter() - started
