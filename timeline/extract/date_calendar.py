@@ -76,7 +76,7 @@ def nearest_day(month_: int, day_: int, anchor: date, forward: bool) -> date | N
 
 
 def nearest_month(month_: int, anchor: date, forward: bool) -> Period:
-    """The month `month_` whose start is the latest not after `anchor` (or, forward, the one holding or after it)."""
+    """The latest month `month_` starting by `anchor`; forward: the one holding `anchor` or the next."""
     if forward:
         chosen_year = anchor.year if month_ >= anchor.month else anchor.year + 1
     else:

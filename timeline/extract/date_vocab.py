@@ -26,6 +26,8 @@ MONTH_FORMS: dict[str, int] = {
     for ending in endings
 }
 
+MONTH_NOMINATIVES = frozenset(stem + endings[0] for stem, endings in _MONTH_STEMS)
+
 # Abbreviations are only trusted right after a day number ("5 дек. 2024"), where they cannot be words.
 MONTH_ABBREVIATIONS: dict[str, int] = {
     "янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8,

@@ -43,6 +43,7 @@ from timeline.extract import date_calendar as cal
 from timeline.extract.date_vocab import (
     DASH_RE,
     MONTH_ABBR_RE,
+    MONTH_NOMINATIVES,
     MONTH_RE,
     ORDINAL_RE,
     ORDINALS,
@@ -98,8 +99,13 @@ def _valid_year(value: int) -> bool:
 
 
 def _explicit_year(m: re.Match[str], name: str) -> int | None:
+    """The year written in group `name`; ValueError (an impossible date) when it is out of range."""
     raw = m.group(name)
-    return int(raw) if raw else None
+    if not raw:
+        return None
+    if not _valid_year(int(raw)):
+        raise ValueError(f"year {raw} out of range")
+    return int(raw)
 
 
 def _iso(m: re.Match[str], ctx: _Context) -> _Result:
@@ -122,7 +128,9 @@ def _day_month(m: re.Match[str], ctx: _Context) -> _Result:
     if ctx.doc is None:
         return None
     found = cal.nearest_day(number, int(m["d"]), ctx.doc, ctx.forward)
-    return cal.day(found) if found else None
+    if found is None:
+        raise ValueError(f"no day {m['d']} in month {number}")
+    return cal.day(found)
 
 
 def _at_sentence_start(text: str, position: int) -> bool:
@@ -134,9 +142,10 @@ def _month(m: re.Match[str], ctx: _Context) -> _Result:
     year = _explicit_year(m, "y")
     if number is None:
         return None
-    # A capitalised bare "Марта"/"Мая" is far more often a name than a month.
-    if m["mon"][0].isupper() and year is None and not ctx.prep and not _at_sentence_start(ctx.text, m.start()):
-        return None
+    # A capitalised bare "Марта"/"Мая" is far more often a name than a month; "Март выдался" is not.
+    if m["mon"][0].isupper() and year is None and not ctx.prep:
+        if m["mon"].lower() not in MONTH_NOMINATIVES or not _at_sentence_start(ctx.text, m.start()):
+            return None
     if year is not None:
         return cal.month(year, number)
     if ctx.doc is None:
@@ -145,7 +154,8 @@ def _month(m: re.Match[str], ctx: _Context) -> _Result:
 
 
 def _year(m: re.Match[str], ctx: _Context) -> _Result:
-    return cal.year(int(m["y"]))
+    value = _explicit_year(m, "y")
+    return cal.year(value) if value else None
 
 
 def _inclusive(m: re.Match[str], ctx: _Context) -> bool | None:
@@ -160,7 +170,9 @@ def _year_range(m: re.Match[str], ctx: _Context) -> _Result:
     inclusive = _inclusive(m, ctx)
     if inclusive is None or not (m["yw1"] or m["yw2"] or ctx.prep == "с"):
         return None
-    return cal.span(cal.year(int(m["y1"])), cal.year(int(m["y2"])), inclusive)
+    first, last = _explicit_year(m, "y1"), _explicit_year(m, "y2")
+    assert first is not None and last is not None
+    return cal.span(cal.year(first), cal.year(last), inclusive)
 
 
 def _month_range(m: re.Match[str], ctx: _Context) -> _Result:
@@ -198,7 +210,7 @@ def _day_range(m: re.Match[str], ctx: _Context) -> _Result:
             return None
         found = cal.nearest_day(first_month, d1, ctx.doc, forward=False)
         if found is None:
-            return None
+            raise ValueError(f"no day {d1} in month {first_month}")
         start = found
     if y2 is None:
         y2 = start.year if (last_month, d2) >= (first_month, d1) else start.year + 1
@@ -347,7 +359,7 @@ def _rule(body: str, handler: _Handler, *, prep: bool = True, is_range: bool = F
 
 _MON = rf"(?:{MONTH_RE})"
 _Y4 = r"\d{4}"
-_YEAR_SUFFIX = rf"(?:\s*-?(?:го|м|й))?"
+_YEAR_SUFFIX = r"(?:\s*-?(?:го|м|й))?"
 _RULES: tuple[_Rule, ...] = (
     _rule(r"(?<![\d.])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\d])", _iso),
     _rule(rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}})(?!\d)(?:\s*{YEAR_WORD_RE})?",
@@ -373,7 +385,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(rf"(?P<ord>{ORDINAL_RE})(?:-?м)?\s+(?P<unit>квартале|квартала|квартал|полугодии|полугодия|половине|половины)"
           rf"(?:\s+(?:(?P<y>{_Y4}){_YEAR_SUFFIX}\s*{YEAR_WORD_RE}|(?P<rel>{RELATIVE_RE})\s+года))?",
           _quarter),
-    _rule(r"(?<![\d.,])(?P<dec>\d{4}|\d{2})-(?:е|х|ые|ых)(?!\w)(?:\s+(?:годы|годах|годов|годам|гг\.?))?", _decade),
+    _rule(r"(?<![\d.,])(?P<dec>\d{4}|\d{2})-(?:е|х|ые|ых)(?!\w)(?:\s+(?:годы|годах|годов|годам|гг\.?))?",
+          _decade),
     _rule(r"(?P<c>(?-i:[IVXL]{1,6})|\d{1,2})(?:-?м)?\s+(?:веке|века|веку|веком|век|вв?\.)", _century),
     _rule(rf"(?P<rel>{RELATIVE_RE})\s+(?P<unit>году|года|год|месяце|месяца|месяц|неделе|недели|неделю)",
           _relative_unit),
@@ -404,6 +417,10 @@ def _finish(period: cal.Period, prep: str | None, doc: date | None, text: str) -
     return ValidTime(period.start, period.end if period.bounded else None, period.precision, text)
 
 
+class _Impossible(Exception):
+    """The words name a date that does not exist; nothing inside them may be read as a date either."""
+
+
 def _evaluate(rule: _Rule, m: re.Match[str], text: str, doc: date | None) -> ValidTime | None:
     raw_prep = m.groupdict().get("prep")
     prep = " ".join(raw_prep.lower().split()) if raw_prep else None
@@ -413,8 +430,8 @@ def _evaluate(rule: _Rule, m: re.Match[str], text: str, doc: date | None) -> Val
     ctx = _Context(text, doc, prep)
     try:
         result = rule.handler(m, ctx)
-    except (ValueError, OverflowError):
-        return None  # an impossible date such as "31 февраля"
+    except (ValueError, OverflowError) as error:
+        raise _Impossible(m[0]) from error
     if result is None or isinstance(result, ValidTime):
         return _with_text(result, m[0]) if result else None
     if rule.is_range or prep in ("в", "на", "к"):
@@ -428,17 +445,21 @@ def _with_text(valid: ValidTime, text: str) -> ValidTime:
 
 def find_time_expressions(text: str, document_date: date | None) -> list[TimeMention]:
     """Every time expression in `text`, longest first where they overlap, in text order."""
-    candidates: list[TimeMention] = []
+    candidates: list[tuple[int, int, ValidTime | None]] = []
     for rule in _RULES:
         for m in rule.pattern.finditer(text):
-            if m.end() == m.start():
+            try:
+                valid = _evaluate(rule, m, text, document_date)
+            except _Impossible:
+                # "31 февраля 2024 года" must not fall back to "февраля 2024 года".
+                candidates.append((m.start(), m.end(), None))
                 continue
-            valid = _evaluate(rule, m, text, document_date)
-            if valid is not None:
-                candidates.append(TimeMention(m.start(), m.end(), m[0], valid))
-    candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
-    chosen: list[TimeMention] = []
+            if valid is not None and m.end() > m.start():
+                candidates.append((m.start(), m.end(), valid))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2] is None, c[0]))
+    chosen: list[tuple[int, int, ValidTime | None]] = []
     for candidate in candidates:
-        if all(candidate.end <= kept.start or candidate.start >= kept.end for kept in chosen):
+        if all(candidate[1] <= kept[0] or candidate[0] >= kept[1] for kept in chosen):
             chosen.append(candidate)
-    return sorted(chosen, key=lambda c: c.start)
+    mentions = [TimeMention(s, e, text[s:e], valid) for s, e, valid in chosen if valid is not None]
+    return sorted(mentions, key=lambda mention: mention.start)
