@@ -1,0 +1,85 @@
+"""One document in, its entities and dated, sourced facts out. Pure: no database, no network."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from timeline.domain.facts import EntityRef
+from timeline.domain.ids import content_hash, document_id_for
+from timeline.extract.attribution import attribution_chains
+from timeline.extract.clause import Clause
+from timeline.extract.dates import find_time_expressions
+from timeline.extract.entities import find_entities
+from timeline.extract.facts import DocumentContext, Rule, build_facts, run_rules
+from timeline.extract.nlp import analyse
+from timeline.extract.quantities import find_quantities
+from timeline.extract.readers import header_length
+from timeline.extract.rules_events import acknowledgements, attacks, signings, statements, supplies, visits
+from timeline.extract.rules_meeting import meetings
+from timeline.extract.rules_roles import appointments, holds_position, memberships
+from timeline.extract.rules_states import labour, presences
+from timeline.extract.types import Document, EntityMention, ExtractionResult, QuantityMention, TimeMention
+
+RULES: tuple[Rule, ...] = (
+    meetings,
+    holds_position,
+    appointments,
+    memberships,
+    visits,
+    signings,
+    acknowledgements,
+    supplies,
+    statements,
+    attacks,
+    presences,
+    labour,
+)
+
+
+def _inside(start: int, end: int, items: Sequence[TimeMention | QuantityMention | EntityMention]) -> tuple:  # type: ignore[type-arg]
+    return tuple(x for x in items if start <= x.start and x.end <= end)
+
+
+def clauses_of(
+    document: Document, start: int = 0
+) -> tuple[list[Clause], list[EntityMention], list[TimeMention]]:
+    text = document.text
+    analysis = analyse(text, start)
+    mentions = find_entities(analysis)
+    times = [t for t in find_time_expressions(text, document.published_at) if t.start >= start]
+    quantities = [q for q in find_quantities(text) if q.start >= start]
+    sentences = analysis.sentences
+    chains = attribution_chains([text[s.start : s.end] for s in sentences], document.publisher)
+    clauses = [
+        Clause(
+            index=n,
+            sentence=s,
+            text=text[s.start : s.end],
+            mentions=_inside(s.start, s.end, mentions),
+            times=_inside(s.start, s.end, times),
+            quantities=_inside(s.start, s.end, quantities),
+            chain=tuple(chain),
+        )
+        for n, (s, chain) in enumerate(zip(sentences, chains, strict=True))
+    ]
+    return clauses, mentions, times
+
+
+def extract(document: Document) -> ExtractionResult:
+    text = document.text
+    hash_hex = content_hash(text)
+    clauses, mentions, times = clauses_of(document, header_length(text))
+    context = DocumentContext(document_id_for(hash_hex), document.published_at, text)
+    facts = build_facts(run_rules(RULES, clauses), context)
+    entities: dict[str, EntityRef] = {m.entity.id: m.entity for m in mentions}
+    for fact in facts:
+        for ref in fact.entities():
+            entities.setdefault(ref.id, ref)
+    return ExtractionResult(
+        document=document,
+        content_hash=hash_hex,
+        entities=tuple(entities.values()),
+        mentions=tuple(mentions),
+        facts=tuple(facts),
+        times=tuple(times),
+    )

@@ -1,0 +1,199 @@
+"""Rules for who holds which position: holds_position, appointed, dismissed, member_of."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.domain.facts import EntityRef, EntityType
+from timeline.extract import gazetteer
+from timeline.extract.clause import PARTY_TYPES, Clause
+from timeline.extract.entities import country_ref
+from timeline.extract.facts import Draft
+
+_GAP = 8  # tokens a title may stand from its holder's name: "посол России в КНДР Александр Мацегора"
+_APPOINT = ("назначить", "назначать", "назначенный", "назначен")
+_DISMISS = ("уволить", "увольнять", "уволенный", "уволен", "отставка", "отстранить", "отстраненный")
+_RELEASE = ("освободить", "освобождать", "освобожденный", "освобождённый", "освобожден")
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    first: int
+    last: int
+    name: str  # nominative title from the gazetteer
+    role: str  # the title as the fact's role, with "в <country>" when the text gives it
+    holder: EntityRef | None
+    organisation: EntityRef | None
+    location: EntityRef | None
+
+
+def _titles(clause: Clause) -> list[Title]:
+    spans: dict[int, list[int]] = {}
+    for token in clause.tokens:
+        mention = clause.mention_at(token.index)
+        if mention is not None and mention.entity.type is EntityType.PROFESSION:
+            spans.setdefault(mention.start, []).append(token.index)
+    return [_title(clause, indices[0], indices[-1]) for indices in spans.values()]
+
+
+def _title(clause: Clause, first: int, last: int) -> Title:
+    mention = clause.mention_at(first)
+    assert mention is not None
+    organisation: EntityRef | None = None
+    location: EntityRef | None = None
+    holder: EntityRef | None = None
+    end = last
+    i = last + 1
+    while i < len(clause.tokens) and i <= last + _GAP:
+        token = clause.tokens[i]
+        inner = clause.mention_at(i)
+        if inner is not None and inner.entity.type is EntityType.PERSON:
+            holder = inner.entity
+            break
+        if inner is not None and inner.entity.type in (*PARTY_TYPES, EntityType.CITY):
+            after_v = clause.tokens[i - 1].lemma == "в" or (location is not None and inner.entity == location)
+            if after_v:
+                location = inner.entity
+            elif organisation is None or inner.entity == organisation:
+                organisation = inner.entity
+            end = i
+        elif token.lemma != "в" and token.pos not in ("PROPN",):
+            break
+        i += 1
+    if holder is None:
+        holder = _holder_before(clause, first)
+    if organisation is None:
+        organisation = _party_before(clause, first)
+    if organisation is None and holder is not None:
+        leader_country = gazetteer.country_of_leader(holder.name)
+        organisation = country_ref(leader_country) if leader_country else None
+    role = mention.entity.name
+    if location is not None:
+        role = role + " " + " ".join(t.text for t in clause.tokens[last + 1 : end + 1])
+    return Title(first, last, mention.entity.name, role, holder, organisation, location)
+
+
+def _holder_before(clause: Clause, first: int) -> EntityRef | None:
+    """A holder named before the title: "Сергей Шойгу, министр обороны"."""
+    if first >= 2 and clause.tokens[first - 1].text == ",":
+        mention = clause.mention_at(first - 2)
+        if mention is not None and mention.entity.type is EntityType.PERSON:
+            return mention.entity
+    return None
+
+
+def _party_before(clause: Clause, first: int) -> EntityRef | None:
+    """The country an adjective before the title names ("российский министр обороны")."""
+    if first >= 1:
+        return clause.country_of_token(first - 1)
+    return None
+
+
+def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
+    drafts = []
+    for clause in clauses:
+        for title in _titles(clause):
+            if title.holder is None or clause.tokens[title.first].feats.get("Number") == "Plur":
+                continue
+            drafts.append(
+                Draft(
+                    predicate="holds_position",
+                    actor=title.holder,
+                    clause=clause,
+                    trigger=title.first,
+                    object=title.organisation,
+                    role=title.role,
+                    location=title.location,
+                    confidence=0.85,
+                )
+            )
+    return drafts
+
+
+def _change_of_office(clause: Clause, trigger: int, predicate: str) -> Draft | None:
+    titles = [t for t in _titles(clause) if t.first > trigger] or _titles(clause)
+    title = titles[0] if titles else None
+    people = clause.people_in(clause.subtree(trigger))
+    appointer_idx = clause.dependents(trigger, "nsubj")
+    appointer = clause.people_in(clause.subtree(appointer_idx[0])) if appointer_idx else []
+    if clause.tokens[trigger].feats.get("Voice") == "Pass" or clause.tokens[trigger].pos == "ADJ":
+        appointer = []
+    subject_people = [p for p in people if p not in appointer]
+    holder = (title.holder if title and title.holder not in appointer else None) or next(
+        iter(subject_people), None
+    )
+    if holder is None:
+        all_people = clause.people_in(list(range(len(clause.tokens))))
+        holder = next((p for p in all_people if p not in appointer), None)
+    if holder is None:
+        return None
+    return Draft(
+        predicate=predicate,
+        actor=holder,
+        clause=clause,
+        trigger=trigger,
+        object=title.organisation if title else None,
+        participants=tuple(p for p in appointer if p != holder),
+        role=title.role if title else None,
+        location=title.location if title else None,
+        time=clause.time_near(trigger),
+        confidence=0.75,
+    )
+
+
+def appointments(clauses: Sequence[Clause]) -> list[Draft]:
+    drafts = []
+    for clause in clauses:
+        for trigger in clause.find(*_APPOINT):
+            draft = _change_of_office(clause, trigger, "appointed")
+            if draft is not None:
+                drafts.append(draft)
+        released = [i for i in clause.find(*_RELEASE) if clause.first("должность", "пост") is not None]
+        for trigger in clause.find(*_DISMISS) + released:
+            draft = _change_of_office(clause, trigger, "dismissed")
+            if draft is not None:
+                drafts.append(draft)
+    return drafts
+
+
+def memberships(clauses: Sequence[Clause]) -> list[Draft]:
+    """Membership: "член <организации>" next to a person; "<страна> вступила в <организацию>"."""
+    drafts = []
+    for clause in clauses:
+        for i in clause.find("член"):
+            organisation = next(
+                (
+                    m.entity
+                    for j in clause.subtree(i, 2)
+                    if (m := clause.mention_at(j)) is not None and m.entity.type is EntityType.ORGANIZATION
+                ),
+                None,
+            )
+            person = _holder_before(clause, i) or next(iter(clause.people_in(clause.subtree(i, 2))), None)
+            if organisation is not None and person is not None:
+                drafts.append(Draft("member_of", person, clause, i, object=organisation, confidence=0.7))
+        for i in clause.find("вступить", "вступать"):
+            subject = clause.subject(i)
+            actor = clause.party_of(subject) if subject is not None else None
+            target = next((ref for j, ref in _after_v(clause, i) if j > i), None)
+            if actor is not None and target is not None:
+                drafts.append(
+                    Draft(
+                        "member_of", actor, clause, i, object=target, time=clause.time_near(i), confidence=0.7
+                    )
+                )
+    return drafts
+
+
+def _after_v(clause: Clause, verb: int) -> list[tuple[int, EntityRef]]:
+    out = []
+    for j in clause.subtree(verb, 2):
+        mention = clause.mention_at(j)
+        if (
+            mention is not None
+            and mention.entity.type is EntityType.ORGANIZATION
+            and clause.preposition(j) == "в"
+        ):
+            out.append((j, mention.entity))
+    return out
