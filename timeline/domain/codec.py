@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime
 from typing import Any
 
 from timeline.domain.events import (
@@ -223,3 +224,13 @@ def event_from_payload(type_: str, payload: JSON) -> DomainEvent:
                 merged_id=payload["merged_id"], into_id=payload["into_id"], reason=payload["reason"]
             )
     raise ValueError(f"unknown event type {type_!r}")
+
+
+def as_of_answer_to_json(as_of: date, known_at: datetime, state: Iterable[Any], events: Iterable[Any]) -> JSON:
+    """`{as_of, known_at, state, events}` of the conventions; items are (fact, certainty) views."""
+    return {
+        "as_of": as_of.isoformat(),
+        "known_at": known_at.isoformat(),
+        "state": [fact_to_json(v.fact, v.certainty) for v in state],
+        "events": [fact_to_json(v.fact, v.certainty) for v in events],
+    }
