@@ -79,7 +79,10 @@ def quantity_from_json(data: Any) -> Quantity | None:
     if data is None:
         return None
     return Quantity(
-        value=float(data["value"]), approx=bool(data["approx"]), unit=str(data["unit"]), text=str(data["text"])
+        value=float(data["value"]),
+        approx=bool(data["approx"]),
+        unit=str(data["unit"]),
+        text=str(data["text"]),
     )
 
 
@@ -226,7 +229,9 @@ def event_from_payload(type_: str, payload: JSON) -> DomainEvent:
     raise ValueError(f"unknown event type {type_!r}")
 
 
-def as_of_answer_to_json(as_of: date, known_at: datetime, state: Iterable[Any], events: Iterable[Any]) -> JSON:
+def as_of_answer_to_json(
+    as_of: date, known_at: datetime, state: Iterable[Any], events: Iterable[Any]
+) -> JSON:
     """`{as_of, known_at, state, events}` of the conventions; items are (fact, certainty) views."""
     return {
         "as_of": as_of.isoformat(),
