@@ -8,20 +8,28 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
 from timeline import config
-from timeline.domain.events import DocumentIngested, DomainEvent, EntityRegistered, FactAsserted
-from timeline.domain.facts import Fact
+from timeline.domain.events import (
+    DocumentIngested,
+    DomainEvent,
+    EntityRegistered,
+    FactAsserted,
+    FactCorrected,
+    FactRetracted,
+)
+from timeline.domain.facts import EVENT_PREDICATES, STATE_PREDICATES, Fact
+from timeline.domain.fold import AsOfAnswer
 from timeline.domain.ids import content_hash, document_id_for, normalize_text
-from timeline.errors import DatabaseUnavailable
+from timeline.errors import Conflict, DatabaseUnavailable, InvalidInput, NotFound
 from timeline.extract.types import Document, ExtractionResult
 from timeline.store import documents as document_store
-from timeline.store import embedded, migrate, recorder
+from timeline.store import embedded, migrate, queries, recorder
 from timeline.store.db import app_engine, database_url
 from timeline.store.event_log import stream_of, to_new_event, to_recorded
 from timeline.store.recorder import ChainReport, StoredEvent
@@ -198,3 +206,108 @@ def ingest_paths(
 
 def document_hash(text: str) -> str:
     return content_hash(text)
+
+
+# --- as-of questions, corrections and retractions ---------------------------------------------------
+
+
+def _as_date(value: date | str, field: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InvalidInput(f"{field} must be a date (YYYY-MM-DD), got {value!r}", field=field) from None
+
+
+def _as_instant(value: datetime | str | None, field: str) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        try:
+            value = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise InvalidInput(
+                f"{field} must be an ISO timestamp (2025-11-07T12:00:00+00:00), got {value!r}", field=field
+            ) from None
+    # A time without a zone is read as UTC, the zone recorded times are shown in.
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _check_known_at(conn: Connection, known_at: datetime | None) -> None:
+    if known_at is not None and known_at > queries.database_now(conn):
+        raise InvalidInput(
+            f"known_at {known_at.isoformat()} is in the future: nothing is known there yet", field="known_at"
+        )
+
+
+def state_as_of(
+    as_of: date | str,
+    known_at: datetime | str | None = None,
+    entity: str | None = None,
+    predicate: str | None = None,
+    events_limit: int | None = None,
+) -> AsOfAnswer:
+    """The state in force on `as_of` and the events that had happened by then, as known at `known_at`."""
+    day = _as_date(as_of, "as_of")
+    known = _as_instant(known_at, "known_at")
+    if predicate is not None and predicate not in STATE_PREDICATES | EVENT_PREDICATES:
+        raise InvalidInput(f"unknown predicate {predicate!r}", field="predicate")
+    if events_limit is not None and events_limit < 0:
+        raise InvalidInput("events_limit must not be negative", field="events_limit")
+    with _engine().connect() as conn:
+        _check_known_at(conn, known)
+        if entity is not None and queries.find_entity(conn, entity, known) is None:
+            raise NotFound(f"unknown entity: {entity!r}")
+        return queries.state_as_of(conn, day, known, entity, predicate, events_limit)
+
+
+def entity_history(name: str) -> list[queries.FactVersion]:
+    """Every version of every fact naming the entity (by id, name or alias), oldest knowledge first."""
+    if not name.strip():
+        raise InvalidInput("an entity name is needed", field="entity")
+    with _engine().connect() as conn:
+        if queries.find_entity(conn, name) is None:
+            raise NotFound(f"unknown entity: {name!r}")
+        return queries.entity_history(conn, name)
+
+
+def _fact_in_force(conn: Connection, fact_id: str) -> queries.FactVersion:
+    current = queries.current_version(conn, fact_id)
+    if current is not None:
+        return current
+    if queries.last_version(conn, fact_id) is not None:
+        raise Conflict(f"fact {fact_id} is retracted; assert a new fact instead")
+    raise NotFound(f"no fact {fact_id}")
+
+
+def retract_fact(fact_id: str, reason: str, recorded_by: str) -> StoredEvent:
+    """Record that a fact no longer holds as known; answers known before stay as they were."""
+    if not reason.strip():
+        raise InvalidInput("a retraction needs a reason", field="reason")
+    with _engine().begin() as conn:
+        recorder.lock_log(conn)
+        _fact_in_force(conn, fact_id)
+        return record(conn, [FactRetracted(fact_id=fact_id, reason=reason)], recorded_by)[0]
+
+
+def correct_fact(fact_id: str, fact: Fact, reason: str, recorded_by: str) -> StoredEvent:
+    """Record a new version of a fact; it keeps `fact_id` whatever id the new version carries."""
+    if not reason.strip():
+        raise InvalidInput("a correction needs a reason", field="reason")
+    with _engine().begin() as conn:
+        recorder.lock_log(conn)
+        _fact_in_force(conn, fact_id)
+        return record(conn, [FactCorrected(fact_id=fact_id, fact=fact, reason=reason)], recorded_by)[0]
+
+
+def rebuild() -> int:
+    """Rebuild the facts and entities projection from the log; returns how many events it replayed."""
+    from timeline.store.projection import rebuild_projection
+
+    with _engine().begin() as conn:
+        # Writers wait while the projection is rebuilt, so none of their events is missed.
+        recorder.lock_log(conn)
+        return rebuild_projection(conn)
