@@ -16,6 +16,7 @@ from timeline.extract.types import Document, ExtractionResult
 
 class Predictor(Protocol):
     name: str
+    note: str
 
     def warm_up(self) -> None: ...
 
@@ -28,6 +29,7 @@ class GoldPredictor:
     """Answers with the gold annotations: every score must come out 1.0, which checks the harness."""
 
     name = "gold"
+    note = "gold annotations scored against themselves: a check of the harness, not of the extractor"
 
     def warm_up(self) -> None:
         return None
@@ -61,6 +63,7 @@ class ExtractorPredictor:
     """`timeline.extract.pipeline.extract`, and `timeline.extract.brat` for NEREL-style annotations."""
 
     name = "extractor"
+    note = f"timeline.extract.pipeline.extract; undated corpus documents are given the date {ANCHOR_DATE}"
 
     def __init__(self, anchor: date = ANCHOR_DATE) -> None:
         try:

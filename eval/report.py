@@ -60,7 +60,8 @@ def as_markdown(nerel: NerelScores, fre: FreScores, meta: dict[str, Any], rules:
     lines = [
         "# Extractor evaluation",
         "",
-        f"- predictor: `{meta['predictor']}`; commit `{meta['commit']}`; run at {meta['finished_at']}",
+        f"- predictor: `{meta['predictor']}` ({meta['predictor_note']})",
+        f"- commit `{meta['commit']}`; finished at {meta['finished_at']}",
         f"- documents: NEREL dev {meta['documents']['nerel_dev']}, "
         f"FactRuEval devset {meta['documents']['factrueval_devset']}"
         + (f" (limited to the first {meta['limit']} of each)" if meta["limit"] is not None else ""),

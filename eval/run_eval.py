@@ -95,6 +95,7 @@ def _meta(predictor: Predictor, run: Run, limit: int | None, warm_up: float) -> 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "predictor": predictor.name,
+        "predictor_note": predictor.note,
         "commit": _commit(),
         "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "limit": limit,
