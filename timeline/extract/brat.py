@@ -1,0 +1,160 @@
+"""NEREL-style brat annotations: written from an extraction, read back from gold `.ann` files.
+
+Entities are T lines (`T1<TAB>PERSON 0 5<TAB>text`, a split span as `s1 e1;s2 e2`), relations R lines
+(`R1<TAB>WORKS_AS Arg1:T3 Arg2:T4`). Relations come from the facts: a holding gives WORKS_AS (person ->
+title) and WORKPLACE (person -> organisation or country).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline.domain.facts import EntityRef, EntityType, Fact
+from timeline.extract.types import EntityMention, ExtractionResult, ReadError
+
+_BRAT_TYPES = {
+    EntityType.PERSON: "PERSON",
+    EntityType.ORGANIZATION: "ORGANIZATION",
+    EntityType.COUNTRY: "COUNTRY",
+    EntityType.CITY: "CITY",
+    EntityType.LOCATION: "LOCATION",
+    EntityType.PROFESSION: "PROFESSION",
+    EntityType.EVENT: "EVENT",
+    EntityType.PRODUCT: "PRODUCT",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class BratEntity:
+    id: str
+    type: str
+    spans: tuple[tuple[int, int], ...]
+    text: str
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+@dataclass(frozen=True, slots=True)
+class BratRelation:
+    id: str
+    type: str
+    arg1: str
+    arg2: str
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    entities: tuple[BratEntity, ...]
+    relations: tuple[BratRelation, ...]
+
+    def lines(self) -> list[str]:
+        out = []
+        for e in self.entities:
+            spans = ";".join(f"{s} {t}" for s, t in e.spans)
+            out.append(f"{e.id}\t{e.type} {spans}\t{e.text}")
+        out += [f"{r.id}\t{r.type} Arg1:{r.arg1} Arg2:{r.arg2}" for r in self.relations]
+        return out
+
+
+def _nearest(mentions: list[tuple[str, EntityMention]], ref: EntityRef | None, to: int) -> str | None:
+    found = [(abs(m.start - to), tid) for tid, m in mentions if ref is not None and m.entity.id == ref.id]
+    return min(found)[1] if found else None
+
+
+def _holding_relations(fact: Fact, mentions: list[tuple[str, EntityMention]]) -> list[tuple[str, str, str]]:
+    span = fact.source.span
+    if span is None:
+        return []
+    inside = [(tid, m) for tid, m in mentions if span[0] <= m.start and m.end <= span[1]]
+    titles = [
+        (tid, m)
+        for tid, m in inside
+        if m.entity.type is EntityType.PROFESSION
+        and fact.role is not None
+        and fact.role.startswith(m.entity.name)
+    ]
+    if not titles:
+        return []
+    title_id, title = titles[0]
+    person = _nearest(inside, fact.actor, title.end)
+    if person is None:
+        return []
+    out = [("WORKS_AS", person, title_id)]
+    workplace = _nearest(inside, fact.object, title.end)
+    if workplace is not None:
+        out.append(("WORKPLACE", person, workplace))
+    return out
+
+
+def build_annotations(result: ExtractionResult) -> Annotations:
+    entities: list[BratEntity] = []
+    tagged: list[tuple[str, EntityMention]] = []
+    for mention in result.mentions:
+        kind = _BRAT_TYPES.get(mention.entity.type)
+        if kind is None:
+            continue
+        tid = f"T{len(entities) + 1}"
+        entities.append(BratEntity(tid, kind, ((mention.start, mention.end),), mention.text))
+        tagged.append((tid, mention))
+    for time in result.times:
+        entities.append(BratEntity(f"T{len(entities) + 1}", "DATE", ((time.start, time.end),), time.text))
+    relations: list[BratRelation] = []
+    seen: set[tuple[str, str, str]] = set()
+    for fact in result.facts:
+        if fact.predicate != "holds_position":
+            continue
+        for triple in _holding_relations(fact, tagged):
+            if triple not in seen:
+                seen.add(triple)
+                relations.append(BratRelation(f"R{len(relations) + 1}", *triple))
+    return Annotations(tuple(entities), tuple(relations))
+
+
+def to_brat(result: ExtractionResult) -> str:
+    """The `.ann` text for an extraction (offsets index `result.document.text`)."""
+    lines = build_annotations(result).lines()
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def write_ann(result: ExtractionResult, path: str | Path) -> Path:
+    path = Path(path)
+    path.write_text(to_brat(result), encoding="utf-8")
+    return path
+
+
+def parse_ann(text: str, origin: str = "<ann>") -> Annotations:
+    """T and R lines; other lines (N links, notes) are skipped."""
+    entities: list[BratEntity] = []
+    relations: list[BratRelation] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line[0] not in "TR":
+            continue
+        fields = line.rstrip("\t").split("\t")
+        try:
+            kind, _, rest = fields[1].partition(" ")
+            if line[0] == "T":
+                spans = tuple((int(a), int(b)) for a, b in (part.split() for part in rest.split(";")))
+                entities.append(BratEntity(fields[0], kind, spans, fields[2] if len(fields) > 2 else ""))
+            else:
+                args = dict(arg.split(":", 1) for arg in rest.split())
+                relations.append(BratRelation(fields[0], kind, args["Arg1"], args["Arg2"]))
+        except (IndexError, KeyError, ValueError) as exc:
+            raise ReadError(f"{origin}:{number}: malformed brat line {line!r}") from exc
+    return Annotations(tuple(entities), tuple(relations))
+
+
+def read_ann(path: str | Path) -> Annotations:
+    """Gold annotations from a NEREL `.ann` file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReadError(f"{path}: cannot read brat annotations ({exc})") from exc
+    return parse_ann(text, str(path))
