@@ -1,0 +1,84 @@
+"""Counted amounts: hedges, number words, multipliers, vague plurals and the counted noun's unit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.extract.quantities import find_quantities
+
+SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds" / "000_36549a97ad93da46.txt"
+
+# (text, expected span text, value, approx, unit)
+CASES: list[tuple[str, str, float, bool, str]] = [
+    ("находятся около 10 тысяч северокорейских наемников", "около 10 тысяч", 10_000, True, "person"),
+    ("Пхеньян направил еще около пяти тысяч наемников", "около пяти тысяч", 5_000, True, "person"),
+    ("десятки миллионов снарядов российский режим получил", "десятки миллионов", 10_000_000, True, "shell"),
+    ("как и сотни баллистических ракет", "сотни", 100, True, "missile"),
+    ("КНДР отправила тысячи наемников", "тысячи", 1_000, True, "person"),
+    ("бюджет составил 3,5 млн долларов", "3,5 млн", 3_500_000, False, "USD"),
+    ("погибли более 200 человек", "более 200", 200, True, "person"),
+    ("у границы 10 000 военных", "10 000", 10_000, False, "person"),
+    ("у границы 10\u00a0000 солдат", "10\u00a0000", 10_000, False, "person"),
+    ("кредит на $5 млрд выдан", "$5 млрд", 5_000_000_000, False, "USD"),
+    ("штраф в 20 млрд руб. назначен", "20 млрд", 20_000_000_000, False, "RUB"),
+    ("выделено полтора миллиона рублей", "полтора миллиона", 1_500_000, False, "RUB"),
+    ("инфляция выросла на 12% за год", "12%", 12, False, "percent"),
+    ("сотни тысяч беженцев покинули город", "сотни тысяч", 100_000, True, "person"),
+    ("прибыли несколько тысяч солдат", "несколько тысяч", 1_000, True, "person"),
+    ("двести пятьдесят танков отправлены", "двести пятьдесят", 250, False, "tank"),
+    ("в плен попали двое военных", "двое", 2, False, "person"),
+    ("на учения прибыли 5 тыс. человек", "5 тыс.", 5_000, False, "person"),
+    ("в колонне было до 100 человек", "до 100", 100, True, "person"),
+    ("не менее 30 беспилотников сбиты", "не менее 30", 30, True, "drone"),
+    ("свыше 1,2 млн тонн зерна", "свыше 1,2 млн", 1_200_000, True, "tonne"),
+    ("запущено 40 ракет", "40", 40, False, "missile"),
+    ("поставлено 12 гаубиц", "12", 12, False, "гаубица"),
+    ("уволены 3 сотрудника", "3", 3, False, "person"),
+    ("тысяча человек вышла на митинг", "тысяча", 1_000, False, "person"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "approx", "unit"), CASES)
+def test_quantity(text: str, span: str, value: float, approx: bool, unit: str) -> None:
+    found = find_quantities(text)
+    assert [q.quantity.text for q in found] == [span]
+    mention = found[0]
+    assert text[mention.start : mention.end] == span
+    assert (mention.quantity.value, mention.quantity.approx, mention.quantity.unit) == (value, approx, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Встреча состоялась в Пхеньяне 6 ноября.",
+        "В 2024 году договор подписали.",
+        "Истребители Су-35 и 3-й батальон.",
+        "в плен нескольких военных",
+        "До 2030 года завод построят.",
+        "Документ 15.03.2021 опубликован.",
+        "Это одна из двух",
+    ],
+)
+def test_no_quantity(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_seed_article() -> None:
+    body = SEED.read_text(encoding="utf-8").split("\n", 1)[1]
+    found = [
+        (q.quantity.text, q.quantity.value, q.quantity.approx, q.quantity.unit) for q in find_quantities(body)
+    ]
+    assert found == [
+        ("двух", 2, False, "диктатура"),
+        ("двух", 2, False, "страна"),
+        ("около 10 тысяч", 10_000, True, "person"),
+        ("около пяти тысяч", 5_000, True, "person"),
+        ("двух", 2, False, "страна"),
+        ("тысячи", 1_000, True, "person"),
+        ("десятки миллионов", 10_000_000, True, "shell"),
+        ("сотни", 100, True, "missile"),
+    ]
+    for mention in find_quantities(body):
+        assert body[mention.start : mention.end] == mention.quantity.text
