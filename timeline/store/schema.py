@@ -123,6 +123,8 @@ facts = Table(
     Index("facts_document_idx", "document_id"),
     Index("facts_predicate_idx", "predicate", "eff_from"),
     Index("facts_actor_name_idx", text("lower(actor_name)")),
+    Index("facts_object_name_idx", text("lower(object_name)")),
+    Index("facts_location_name_idx", text("lower(location_name)")),
 )
 
 entities = Table(
@@ -157,4 +159,19 @@ entity_merges = Table(
     Column("position", BigInteger, nullable=False),
     Column("recorded_at", TIMESTAMP(timezone=True), nullable=False),
     Index("entity_merges_into_idx", "into_id"),
+)
+
+# --- API keys (migration 0003): only the sha256 of each secret is stored --------------------------------
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("key_id", UUID(as_uuid=False), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("scope", Text, nullable=False),
+    Column("key_hash", Text, nullable=False, unique=True),
+    Column("created_at", TIMESTAMP(timezone=True), nullable=False, server_default=text("clock_timestamp()")),
+    Column("revoked_at", TIMESTAMP(timezone=True)),
+    CheckConstraint("scope IN ('read', 'write', 'admin')", name="api_keys_scope_known"),
+    CheckConstraint("key_hash ~ '^[0-9a-f]{64}$'", name="api_keys_hash_is_sha256"),
+    CheckConstraint("length(name) > 0", name="api_keys_name_present"),
 )
