@@ -1,0 +1,72 @@
+"""Entity mentions on the seed and a NEREL document: types, canonical names, ids and coreference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.domain.facts import EntityType
+from timeline.extract.entities import find_entities
+from timeline.extract.nlp import analyse
+from timeline.extract.readers import header_length, read_path
+from timeline.extract.types import EntityMention
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seeds" / "000_36549a97ad93da46.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_mentions() -> tuple[str, list[EntityMention]]:
+    (document,) = read_path(SEED)
+    return document.text, find_entities(analyse(document.text, header_length(document.text)))
+
+
+def test_mention_offsets_index_the_text(seed_mentions: tuple[str, list[EntityMention]]) -> None:
+    text, mentions = seed_mentions
+    assert mentions
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+
+
+def by_surface(mentions: list[EntityMention], surface: str) -> set[tuple[str, str, EntityType]]:
+    return {(m.entity.id, m.entity.name, m.entity.type) for m in mentions if m.text == surface}
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("Северную Корею", ("country:kp", "КНДР", EntityType.COUNTRY)),
+        ("КНДР", ("country:kp", "КНДР", EntityType.COUNTRY)),
+        ("РФ", ("country:ru", "Россия", EntityType.COUNTRY)),
+        ("России", ("country:ru", "Россия", EntityType.COUNTRY)),
+        ("Пхеньяне", ("city:pyongyang", "Пхеньян", EntityType.CITY)),
+        ("Пхеньяна", ("city:pyongyang", "Пхеньян", EntityType.CITY)),
+        ("Виктор Горемыкин", ("person:viktor-goremykin", "Виктор Горемыкин", EntityType.PERSON)),
+        ("Горемыкин", ("person:viktor-goremykin", "Виктор Горемыкин", EntityType.PERSON)),
+        ("Ким Чен Ына", ("person:kim-chen-yn", "Ким Чен Ын", EntityType.PERSON)),
+        ("заместитель министра обороны",
+         ("profession:zamestitel-ministra-oborony", "заместитель министра обороны", EntityType.PROFESSION)),
+        ("ЦТАК", ("org:tsentralnoe-telegrafnoe-agentstvo-korei", "Центральное телеграфное агентство Кореи",
+                  EntityType.ORGANIZATION)),
+    ],
+)  # fmt: skip
+def test_canonical_names_and_ids(
+    seed_mentions: tuple[str, list[EntityMention]], surface: str, expected: tuple[str, str, EntityType]
+) -> None:
+    assert by_surface(seed_mentions[1], surface) == {expected}
+
+
+def test_capital_is_a_city_not_the_country(seed_mentions: tuple[str, list[EntityMention]]) -> None:
+    text, mentions = seed_mentions
+    pyongyang = [m for m in mentions if m.text.startswith("Пхеньян")]
+    assert len(pyongyang) == text.count("Пхеньян")
+    assert all(m.entity.type is EntityType.CITY for m in pyongyang)
+
+
+def test_surname_coreference_in_a_nerel_document() -> None:
+    path = SHARED / "corpora" / "nerel" / "dev" / "119336_text.txt"
+    (document,) = read_path(path)
+    mentions = find_entities(analyse(document.text))
+    obama = {m.entity.id for m in mentions if m.text in ("Обамы", "Барак Обама")}
+    assert obama == {"person:barak-obama"}
