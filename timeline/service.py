@@ -5,14 +5,19 @@ Callers pass domain values and get domain values back; errors are `timeline.erro
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import secrets
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
+import psycopg
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 
 from timeline import config
 from timeline.domain.events import (
@@ -31,8 +36,11 @@ from timeline.extract.types import Document, ExtractionResult
 from timeline.store import documents as document_store
 from timeline.store import embedded, migrate, queries, recorder
 from timeline.store.db import app_engine, database_url
+from timeline.store.documents import StoredDocument
 from timeline.store.event_log import stream_of, to_new_event, to_recorded
+from timeline.store.keys import StoredKey
 from timeline.store.recorder import ChainReport, StoredEvent
+from timeline.store.reporting import QueryResult
 
 EXTRACTOR_RECORDER = "extractor:ru-rules/1"
 
@@ -311,3 +319,231 @@ def rebuild() -> int:
         # Writers wait while the projection is rebuilt, so none of their events is missed.
         recorder.lock_log(conn)
         return rebuild_projection(conn)
+
+
+# --- the HTTP API's use cases: documents, client events, the feed, keys, reporting SQL, readiness -------
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    document: StoredDocument
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPage:
+    documents: tuple[StoredDocument, ...]
+    next_cursor: str | None
+
+
+def _document_uuid(document_id: str) -> str | None:
+    try:
+        return str(uuid.UUID(document_id))
+    except ValueError:
+        return None
+
+
+def get_document(document_id: str) -> DocumentView:
+    """A stored document and the facts it brought; NotFound for an unknown (or malformed) id."""
+    from timeline.store.document_events import facts_of_document
+
+    key = _document_uuid(document_id)
+    with _engine().connect() as conn:
+        found = document_store.document_by_id(conn, key) if key is not None else None
+        if found is None:
+            raise NotFound(f"no document {document_id}")
+        return DocumentView(found, tuple(facts_of_document(conn, found.document_id)))
+
+
+def _encode_cursor(doc: StoredDocument) -> str:
+    raw = f"{doc.ingested_at.isoformat()}|{doc.document_id}".encode()
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[datetime, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        at, _, doc_id = raw.partition("|")
+        moment = datetime.fromisoformat(at)
+        key = _document_uuid(doc_id)
+        if moment.tzinfo is None or key is None:
+            raise ValueError(cursor)
+    except ValueError:
+        raise InvalidInput("not a cursor this API handed out", "cursor") from None
+    return moment, key
+
+
+def list_documents(
+    publisher: str | None = None, since: date | None = None, cursor: str | None = None, limit: int = 50
+) -> DocumentPage:
+    """Newest first; pass `next_cursor` back as `cursor` for the following page."""
+    if not 1 <= limit <= 500:
+        raise InvalidInput("limit must lie in 1..500", "limit")
+    after = _decode_cursor(cursor) if cursor else None
+    with _engine().connect() as conn:
+        found = document_store.list_documents(conn, publisher, since, after, limit + 1)
+    page = tuple(found[:limit])
+    return DocumentPage(page, _encode_cursor(page[-1]) if len(found) > limit else None)
+
+
+@dataclass(frozen=True, slots=True)
+class AppendResult:
+    appended: tuple[StoredEvent, ...]
+    already_stored: tuple[str, ...]
+
+
+def append_client_events(items: Sequence[Any], recorded_by: str) -> AppendResult:
+    """Append a client's batch of fact events atomically: all of it, or InvalidInput/ConcurrencyError.
+
+    Event ids make a retry safe: ids already in the log are skipped (and their expected versions are not
+    checked again, since the first attempt already passed them).
+    """
+    from timeline.client_events import expected_versions, parse_batch
+
+    batch = parse_batch(items)
+    try:
+        with _engine().begin() as conn:
+            recorder.lock_log(conn)
+            for n, item in enumerate(batch):
+                if isinstance(item.event, FactAsserted | FactCorrected):
+                    doc = item.event.fact.source.document_id
+                    if doc is not None and document_store.document_by_id(conn, doc) is None:
+                        raise InvalidInput(f"no document {doc}", f"events[{n}].fact.source.document_id")
+            domain_events: list[DomainEvent] = []
+            ids: list[str] = []
+            registered: set[str] = set()
+            for item in batch:
+                if isinstance(item.event, FactAsserted | FactCorrected):
+                    for entity in item.event.fact.entities():
+                        stream = f"entity-{entity.id}"
+                        if entity.id in registered or recorder.stream_version(conn, stream) != 0:
+                            continue
+                        registered.add(entity.id)
+                        domain_events.append(EntityRegistered(entity.id, entity.name, entity.type))
+                        ids.append(_event_id(f"{item.event_id}:{stream}"))
+                domain_events.append(item.event)
+                ids.append(item.event_id)
+            stored = record(conn, domain_events, recorded_by, ids, expected_versions(batch))
+    except (DataError, IntegrityError) as exc:
+        raise InvalidInput(f"the database refused the batch: {exc.orig}", "events") from exc
+    new_ids = {s.event_id for s in stored}
+    return AppendResult(tuple(stored), tuple(i.event_id for i in batch if i.event_id not in new_ids))
+
+
+def read_events(after: int = 0, limit: int = 100) -> list[StoredEvent]:
+    """The log after a position, in order; a consumer that passes back its last position misses nothing."""
+    if after < 0:
+        raise InvalidInput("after must be a position (>= 0)", "after")
+    if not 1 <= limit <= 1000:
+        raise InvalidInput("limit must lie in 1..1000", "limit")
+    with _engine().connect() as conn:
+        return recorder.read_from(conn, after, limit)
+
+
+KEY_SCOPES = ("read", "write", "admin")
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedKey:
+    key: StoredKey
+    secret: str  # shown once: only its sha256 is stored
+
+
+def _key_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def create_key(name: str, scope: str) -> CreatedKey:
+    from timeline.store import keys
+
+    if scope not in KEY_SCOPES:
+        raise InvalidInput(f"scope must be one of {', '.join(KEY_SCOPES)}", "scope")
+    if not name.strip() or "\x00" in name or len(name) > 200:
+        raise InvalidInput("a key needs a name (1..200 characters)", "name")
+    secret = "tlk_" + secrets.token_urlsafe(32)
+    with _engine().begin() as conn:
+        stored = keys.insert_key(conn, str(uuid.uuid4()), name.strip(), scope, _key_hash(secret))
+    return CreatedKey(stored, secret)
+
+
+def revoke_key(key_id: str) -> StoredKey:
+    from timeline.store import keys
+
+    key = _document_uuid(key_id)
+    with _engine().begin() as conn:
+        revoked = keys.revoke_key(conn, key) if key is not None else None
+    if revoked is None:
+        raise NotFound(f"no key {key_id}")
+    return revoked
+
+
+def list_keys() -> list[StoredKey]:
+    from timeline.store import keys
+
+    with _engine().connect() as conn:
+        return keys.list_keys(conn)
+
+
+def authenticate_key(secret: str) -> StoredKey | None:
+    """The active key this secret belongs to; None for unknown or revoked secrets."""
+    from timeline.store import keys
+
+    if not secret or len(secret) > 200:
+        return None
+    with _engine().connect() as conn:
+        return keys.active_key_by_hash(conn, _key_hash(secret))
+
+
+def _is_connection_failure(exc: DBAPIError) -> bool:
+    state = getattr(exc.orig, "sqlstate", None)
+    return state is None or state.startswith(("08", "57P", "53"))
+
+
+def run_readonly_sql(
+    sql: str, params: dict[str, Any] | None = None, row_limit: int = 1000, timeout_ms: int = 5000
+) -> QueryResult:
+    """One read-only statement as timeline_reader; SQL errors become InvalidInput in PostgreSQL's words."""
+    from timeline.store.reporting import run_readonly
+
+    if not sql.strip():
+        raise InvalidInput("no SQL given", "sql")
+    if "\x00" in sql:
+        raise InvalidInput("SQL may not contain NUL characters", "sql")
+    engine = _engine()
+    try:
+        with engine.connect() as conn, conn.begin() as transaction:
+            try:
+                return run_readonly(conn, sql, params, row_limit, timeout_ms)
+            finally:
+                transaction.rollback()
+    except DBAPIError as exc:
+        if _is_connection_failure(exc):
+            raise DatabaseUnavailable(str(exc.orig)) from exc
+        raise InvalidInput(str(exc.orig).strip(), "sql") from exc
+    except psycopg.Error as exc:  # client-side: placeholders that do not match the parameters
+        raise InvalidInput(str(exc).strip(), "params") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Readiness:
+    database: bool
+    revision: str | None
+    head: str | None
+
+    @property
+    def ready(self) -> bool:
+        return self.database and self.revision == self.head
+
+
+def readiness() -> Readiness:
+    """Whether the configured database answers and carries the newest schema (never starts a server)."""
+    head = migrate.head_revision()
+    url = config.configured_database_url()
+    if url is None:
+        if not embedded.is_running():
+            return Readiness(False, None, head)
+        url = embedded.start()
+    try:
+        return Readiness(True, migrate.current_revision(url), head)
+    except (OperationalError, DBAPIError):
+        return Readiness(False, None, head)
