@@ -71,6 +71,8 @@ CREATE INDEX facts_recorded_idx ON facts USING gist (tstzrange(recorded_from, re
 CREATE INDEX facts_document_idx ON facts (document_id);
 CREATE INDEX facts_predicate_idx ON facts (predicate, eff_from);
 CREATE INDEX facts_actor_name_idx ON facts (lower(actor_name));
+CREATE INDEX facts_object_name_idx ON facts (lower(object_name));
+CREATE INDEX facts_location_name_idx ON facts (lower(location_name));
 
 CREATE TABLE entities (
     entity_id text NOT NULL,
@@ -201,9 +203,13 @@ LANGUAGE sql STABLE AS $$
         WHERE a.recorded_at <= k AND lower(a.alias) = w
         UNION SELECT m.merged_id FROM public.entity_merges m, wanted
         WHERE m.recorded_at <= k AND lower(m.merged_id) = w
-        -- Entities no one registered are still findable by the id or actor name a fact gave them.
+        -- Entities no one registered are still findable by the id or name a fact gave them.
         UNION SELECT f.actor_id FROM public.facts f, wanted
         WHERE f.recorded_from <= k AND lower(f.actor_name) = w
+        UNION SELECT f.object_id FROM public.facts f, wanted
+        WHERE f.recorded_from <= k AND lower(f.object_name) = w
+        UNION SELECT f.location_id FROM public.facts f, wanted
+        WHERE f.recorded_from <= k AND lower(f.location_name) = w
         UNION SELECT btrim(entity) WHERE EXISTS (
             SELECT 1 FROM public.facts f WHERE f.entity_ids @> ARRAY[btrim(entity)] AND f.recorded_from <= k)
     )
