@@ -179,8 +179,8 @@ def supplies(clauses: Sequence[Clause]) -> list[Draft]:
         if not pairs:
             continue
         trigger, actor, receiver = pairs[0]
-        quantities = clause.quantities or ()
-        for quantity in quantities or (None,):
+        quantities = [q for q in clause.quantities if _counts_weapons(clause, q.end)]
+        for quantity in quantities or [None]:
             drafts.append(
                 Draft(
                     "supplied",
@@ -194,6 +194,12 @@ def supplies(clauses: Sequence[Clause]) -> list[Draft]:
                 )
             )
     return drafts
+
+
+def _counts_weapons(clause: Clause, after: int) -> bool:
+    """Whether the first noun after a number is a weapon ("десятки миллионов снарядов")."""
+    noun = next((t for t in clause.tokens if t.start >= after and t.pos == "NOUN"), None)
+    return noun is not None and noun.lemma in _WEAPONS
 
 
 def statements(clauses: Sequence[Clause]) -> list[Draft]:

@@ -95,7 +95,11 @@ def _sendings(clause: Clause) -> list[Draft]:
     drafts = []
     for verb in clause.find(*_SEND):
         objects = clause.dependents(verb, "obj")
-        troops = _troops(clause, objects + [j for o in objects for j in clause.dependents(o, "nmod")])
+        # The parser sometimes loses "отправила тысячи наемников" as an object: the next words then count.
+        following = list(range(verb + 1, min(verb + 4, len(clause.tokens))))
+        troops = _troops(
+            clause, objects + [j for o in objects for j in clause.dependents(o, "nmod")] + following
+        )
         if troops is None:
             continue
         actor = _forces_country(clause, troops, verb)
