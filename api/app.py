@@ -1,0 +1,54 @@
+"""The ASGI app: `create_app(settings)` wires controllers, auth, problem+json errors and OpenAPI."""
+
+from __future__ import annotations
+
+from litestar import Litestar, Router
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
+
+from api.auth import make_guard
+from api.controllers.documents import DocumentsController
+from api.controllers.events import EventsController
+from api.controllers.health import HealthController
+from api.controllers.keys import KeysController
+from api.controllers.sql import SqlController
+from api.controllers.state import StateController
+from api.controllers.ui import ui_page
+from api.problems import EXCEPTION_HANDLERS
+from api.settings import Settings
+from timeline.store.db import dispose_app_engines
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    settings = settings or Settings.from_env()
+    api = Router(
+        path=API_PREFIX,
+        route_handlers=[
+            HealthController,
+            DocumentsController,
+            EventsController,
+            StateController,
+            SqlController,
+            KeysController,
+        ],
+        guards=[make_guard(settings)],
+    )
+    return Litestar(
+        route_handlers=[api, ui_page],
+        dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
+        exception_handlers=EXCEPTION_HANDLERS,
+        request_max_body_size=settings.max_body_bytes,
+        on_shutdown=[dispose_app_engines],
+        debug=settings.debug,
+        openapi_config=OpenAPIConfig(
+            title="timeline",
+            version="1",
+            description="An event-sourced, bitemporal fact database: documents in, facts as of any date out. "
+            "Send an API key as `Authorization: Bearer <key>`; errors are application/problem+json.",
+            path="/schema",
+            render_plugins=[SwaggerRenderPlugin(), ScalarRenderPlugin(path="/scalar")],
+        ),
+    )

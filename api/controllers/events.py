@@ -1,0 +1,110 @@
+"""The event log over HTTP: client-supplied fact events, a pollable feed, and a live SSE stream."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+import anyio
+import anyio.to_thread
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import Parameter
+from litestar.response import ServerSentEvent, ServerSentEventMessage
+
+from api.auth import caller_of
+from api.openapi import READ, WRITE, problems
+from api.schemas import AppendOut, EventsIn, FeedOut, event_out
+from api.settings import Settings
+from timeline import service
+from timeline.errors import InvalidInput
+
+EVENTS_EXAMPLE = {
+    "events": [
+        {
+            "event_id": "6f1c2a9e-3a55-4a51-9d0e-1b1f0f2f7a01",
+            "type": "FactRetracted",
+            "fact_id": "0b6c0000-0000-0000-0000-000000000000",
+            "reason": "the source withdrew the report",
+            "expected_version": 1,
+        }
+    ]
+}
+
+
+def _resume_point(request: Request[Any, Any, Any], after: int | None) -> int:
+    """Last-Event-ID (a reconnecting EventSource sends it) wins over `after`."""
+    header = request.headers.get("last-event-id", "").strip()
+    if header:
+        if not header.isdigit():
+            raise InvalidInput("Last-Event-ID must be a log position", "Last-Event-ID")
+        return int(header)
+    return after or 0
+
+
+class EventsController(Controller):
+    path = "/events"
+    tags = ["events"]
+
+    @post(
+        "/",
+        sync_to_thread=True,
+        summary="Append a batch of fact events (atomic; event_id makes retries safe)",
+        description="Each event names its `expected_version` of the stream `fact-<fact_id>` when the client "
+        "wants optimistic concurrency: 409 when the stream moved on, and nothing of the batch is stored. "
+        f"Example body: `{msgspec.json.encode(EVENTS_EXAMPLE).decode()}`",
+        responses={**WRITE, **problems(401, 403, 409, 413)},
+        opt={"scope": "write"},
+        status_code=201,
+    )
+    def append(self, request: Request[Any, Any, Any], data: EventsIn) -> AppendOut:
+        result = service.append_client_events(data.events, caller_of(request).recorded_by)
+        return AppendOut([event_out(e) for e in result.appended], list(result.already_stored))
+
+    @get(
+        "/",
+        sync_to_thread=True,
+        summary="The log after a position, in order: follow it by passing back last_position",
+        responses=READ,
+    )
+    def feed(
+        self,
+        after: Annotated[int, Parameter(ge=0, le=2**62, description="the last position already seen")] = 0,
+        limit: Annotated[int, Parameter(ge=1, le=1000)] = 100,
+    ) -> FeedOut:
+        found = service.read_events(after, limit)
+        return FeedOut([event_out(e) for e in found], found[-1].position if found else after)
+
+    @get(
+        "/stream",
+        summary="Live Server-Sent Events; resumes after the Last-Event-ID header (or `after`)",
+        description="Each message has `id` = log position, `event` = event type, `data` = the event as JSON. "
+        "`limit` closes the stream after that many events (for bounded reads).",
+        responses={
+            **READ,
+            200: ResponseSpec(str, description="text/event-stream", media_type="text/event-stream"),
+        },
+    )
+    async def stream(
+        self,
+        request: Request[Any, Any, Any],
+        settings: Settings,
+        after: Annotated[int | None, Parameter(ge=0, le=2**62)] = None,
+        limit: Annotated[int | None, Parameter(ge=1, le=100_000)] = None,
+    ) -> Response[Any]:
+        start = _resume_point(request, after)
+
+        async def messages() -> AsyncIterator[ServerSentEventMessage]:
+            position, sent = start, 0
+            while limit is None or sent < limit:
+                batch = await anyio.to_thread.run_sync(service.read_events, position, 100)
+                if not batch:
+                    await anyio.sleep(settings.sse_poll_seconds)
+                    continue
+                for event in batch[: None if limit is None else limit - sent]:
+                    data = msgspec.json.encode(event_out(event)).decode()
+                    yield ServerSentEventMessage(data=data, event=event.type, id=str(event.position))
+                    position, sent = event.position, sent + 1
+
+        return ServerSentEvent(messages())

@@ -1,0 +1,143 @@
+"""As-of state, entities and their timelines, and retractions and corrections of facts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, Request, get, post
+from litestar.params import Parameter
+
+from api.auth import caller_of
+from api.openapi import READ, WRITE, problems
+from api.schemas import CorrectionIn, EventOut, ReasonIn, event_out
+from timeline import service
+from timeline.client_events import parse_fact
+from timeline.domain.codec import fact_to_json
+from timeline.store.entity_search import EntityRecord
+
+
+class StateOut(msgspec.Struct):
+    as_of: date
+    known_at: datetime | None
+    state: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+
+
+class EntityOut(msgspec.Struct):
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    merged_from: list[str]
+
+
+class FactVersionOut(msgspec.Struct):
+    fact: dict[str, Any]
+    recorded_at: datetime
+    recorded_to: datetime | None
+    change: str
+    closed_as: str | None
+    position: int
+
+
+class TimelineOut(msgspec.Struct):
+    entity: EntityOut
+    versions: list[FactVersionOut]
+
+
+def entity_out(e: EntityRecord) -> EntityOut:
+    return EntityOut(e.id, e.name, e.type, list(e.aliases), list(e.merged_from))
+
+
+class StateController(Controller):
+    path = "/"
+    tags = ["state"]
+
+    @get(
+        "/state",
+        sync_to_thread=True,
+        summary="What held on as_of, as known at known_at (default: now)",
+        description="`state`: state facts in force on as_of; `events`: event facts that happened by then, "
+        "newest first. Every fact carries `certainty` (certain | possible).",
+        responses={**READ, **problems(404)},
+    )
+    def state(
+        self,
+        as_of: Annotated[date, Parameter(description="the valid-time date")],
+        known_at: Annotated[
+            datetime | None, Parameter(description="recorded-time cut (ISO timestamp)")
+        ] = None,
+        entity: Annotated[str | None, Parameter(description="id, name or alias")] = None,
+        predicate: str | None = None,
+        events: Annotated[
+            int | None, Parameter(ge=0, le=10_000, description="at most this many events")
+        ] = None,
+    ) -> StateOut:
+        answer = service.state_as_of(as_of, known_at, entity, predicate, events)
+        return StateOut(
+            as_of=as_of,
+            known_at=known_at,
+            state=[fact_to_json(v.fact, v.certainty) for v in answer.state],
+            events=[fact_to_json(v.fact, v.certainty) for v in answer.events],
+        )
+
+    @get("/entities", sync_to_thread=True, summary="Entities whose name or alias contains q", responses=READ)
+    def search(
+        self,
+        q: Annotated[str, Parameter(min_length=1, max_length=200)],
+        limit: Annotated[int, Parameter(ge=1, le=200)] = 20,
+    ) -> list[EntityOut]:
+        return [entity_out(e) for e in service.search_entities(q, limit)]
+
+    @get(
+        "/entities/{entity_id:str}",
+        sync_to_thread=True,
+        summary="One entity by id, name or alias",
+        responses={**READ, **problems(404)},
+    )
+    def entity(self, entity_id: str) -> EntityOut:
+        return entity_out(service.get_entity(entity_id))
+
+    @get(
+        "/entities/{entity_id:str}/timeline",
+        sync_to_thread=True,
+        summary="Every version of every fact naming the entity, in the order they were learned",
+        responses={**READ, **problems(404)},
+    )
+    def timeline(self, entity_id: str) -> TimelineOut:
+        found = service.get_entity(entity_id)
+        versions = service.entity_history(found.id)
+        return TimelineOut(
+            entity_out(found),
+            [
+                FactVersionOut(
+                    fact_to_json(v.fact), v.recorded_at, v.recorded_to, v.change, v.closed_as, v.position
+                )
+                for v in versions
+            ],
+        )
+
+    @post(
+        "/facts/{fact_id:str}/retractions",
+        sync_to_thread=True,
+        summary="Retract a fact (reason required; recorded_by is the caller)",
+        responses={**WRITE, **problems(404, 409)},
+        opt={"scope": "write"},
+        status_code=201,
+    )
+    def retract(self, request: Request[Any, Any, Any], fact_id: str, data: ReasonIn) -> EventOut:
+        return event_out(service.retract_fact(fact_id, data.reason, caller_of(request).recorded_by))
+
+    @post(
+        "/facts/{fact_id:str}/corrections",
+        sync_to_thread=True,
+        summary="Record a corrected version of a fact (reason required; the fact in the conventions' shape)",
+        responses={**WRITE, **problems(404, 409)},
+        opt={"scope": "write"},
+        status_code=201,
+    )
+    def correct(self, request: Request[Any, Any, Any], fact_id: str, data: CorrectionIn) -> EventOut:
+        fact = parse_fact(data.fact, "fact")
+        return event_out(service.correct_fact(fact_id, fact, data.reason, caller_of(request).recorded_by))

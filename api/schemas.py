@@ -1,0 +1,168 @@
+"""Request and response bodies. Facts keep the JSON shape of ../shared/conventions.md (see the codec)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+import msgspec
+
+from timeline.domain.codec import fact_to_json
+from timeline.domain.facts import Fact
+from timeline.store.documents import StoredDocument
+from timeline.store.recorder import StoredEvent
+
+FactJSON = dict[str, Any]
+
+
+class DocumentIn(msgspec.Struct, forbid_unknown_fields=True):
+    text: str
+    published_at: date | None = None
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+
+
+class DocumentOut(msgspec.Struct):
+    document_id: str
+    created: bool
+    title: str | None
+    publisher: str | None
+    url: str | None
+    published_at: date | None
+    facts: list[FactJSON]
+    ingested_at: datetime | None = None
+    text: str | None = None
+
+
+class DocumentSummary(msgspec.Struct):
+    document_id: str
+    title: str | None
+    publisher: str | None
+    url: str | None
+    published_at: date | None
+    ingested_at: datetime
+    content_hash: str
+
+
+class DocumentPageOut(msgspec.Struct):
+    documents: list[DocumentSummary]
+    next_cursor: str | None
+
+
+class EventOut(msgspec.Struct):
+    position: int
+    event_id: str
+    stream_id: str
+    stream_version: int
+    type: str
+    payload: dict[str, Any]
+    recorded_at: datetime
+    recorded_by: str
+    document_id: str | None
+    valid_from: date | None
+    valid_to: date | None
+    precision: str | None
+    actor_id: str | None
+    hash: str
+
+
+class EventsIn(msgspec.Struct):
+    """`events`: objects with `event_id` (UUID), `type` (FactAsserted | FactCorrected | FactRetracted),
+    `fact` (conventions shape) or `fact_id`, `reason` for corrections and retractions, and optionally
+    `expected_version` of the fact's stream (0 = the stream must be new)."""
+
+    events: list[dict[str, Any]]
+
+
+class AppendOut(msgspec.Struct):
+    appended: list[EventOut]
+    already_stored: list[str]
+
+
+class FeedOut(msgspec.Struct):
+    events: list[EventOut]
+    last_position: int
+
+
+class SqlIn(msgspec.Struct, forbid_unknown_fields=True):
+    sql: str
+    params: dict[str, Any] | None = None
+    row_limit: int | None = None
+    timeout_ms: int | None = None
+
+
+class SqlOut(msgspec.Struct):
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool
+    row_limit: int
+
+
+class KeyIn(msgspec.Struct, forbid_unknown_fields=True):
+    name: str
+    scope: Literal["read", "write", "admin"]
+
+
+class KeyOut(msgspec.Struct):
+    key_id: str
+    name: str
+    scope: str
+    created_at: datetime
+    revoked_at: datetime | None
+    secret: str | None = None
+
+
+class ReasonIn(msgspec.Struct, forbid_unknown_fields=True):
+    reason: str
+
+
+class CorrectionIn(msgspec.Struct, forbid_unknown_fields=True):
+    reason: str
+    fact: dict[str, Any]
+
+
+class Health(msgspec.Struct):
+    status: str
+
+
+class Ready(msgspec.Struct):
+    ready: bool
+    database: bool
+    revision: str | None
+    head: str | None
+
+
+def event_out(e: StoredEvent) -> EventOut:
+    return EventOut(
+        position=e.position,
+        event_id=e.event_id,
+        stream_id=e.stream_id,
+        stream_version=e.stream_version,
+        type=e.type,
+        payload=e.payload,
+        recorded_at=e.recorded_at,
+        recorded_by=e.recorded_by,
+        document_id=e.document_id,
+        valid_from=e.valid_from,
+        valid_to=e.valid_to,
+        precision=e.precision,
+        actor_id=e.actor_id,
+        hash=e.hash,
+    )
+
+
+def summary_out(d: StoredDocument) -> DocumentSummary:
+    return DocumentSummary(
+        document_id=d.document_id,
+        title=d.title,
+        publisher=d.publisher,
+        url=d.url,
+        published_at=d.published_at,
+        ingested_at=d.ingested_at,
+        content_hash=d.content_hash,
+    )
+
+
+def facts_out(facts: tuple[Fact, ...] | list[Fact]) -> list[FactJSON]:
+    return [fact_to_json(f) for f in facts]
