@@ -1,17 +1,24 @@
 """natasha's models, loaded once per process, and a plain view of what they find in a text.
 
-Loading takes seconds and a document then takes milliseconds, so the models are cached. Paragraphs are
-analysed one by one: natasha's segmenter otherwise joins a heading to the sentence under it.
+Loading takes seconds and a document then takes milliseconds, so the models are cached. Sentences are
+split paragraph by paragraph (natasha's segmenter otherwise joins a heading to the sentence under it) but
+tagged in one batch.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from natasha import (
+# natasha's small matrices run slower on several BLAS threads than on one (and a server runs one
+# extraction per core); this takes effect only if numpy is not loaded yet.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
+from natasha import (  # noqa: E402
     Doc,
     MorphVocab,
     NamesExtractor,
@@ -21,6 +28,7 @@ from natasha import (
     NewsSyntaxParser,
     Segmenter,
 )
+from natasha.doc import DocSent, DocToken  # noqa: E402
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,28 +108,36 @@ def _token_index(natasha_id: str) -> int:
     return int(natasha_id.split("_")[1]) - 1
 
 
-def _sentence(sent: Any, offset: int, morph_vocab: Any) -> Sentence:
+@cache
+def _lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
+    # pymorphy's analysis dominates lemmatisation, and news repeats its words: cache by form and tags.
+    lemma = models().morph_vocab.lemmatize(word, pos, dict(feats))
+    return str(lemma or word).lower()
+
+
+def _sentence(sent: Any) -> Sentence:
     tokens = []
     for i, tok in enumerate(sent.tokens):
-        tok.lemmatize(morph_vocab)
         head = _token_index(tok.head_id) if tok.head_id and not tok.head_id.endswith("_0") else -1
+        feats = dict(tok.feats or {})
+        pos = tok.pos or "X"
         tokens.append(
             Token(
                 index=i,
-                start=tok.start + offset,
-                end=tok.stop + offset,
+                start=tok.start,
+                end=tok.stop,
                 text=tok.text,
-                lemma=(tok.lemma or tok.text).lower(),
-                pos=tok.pos or "X",
+                lemma=_lemma(tok.text, pos, tuple(sorted(feats.items()))),
+                pos=pos,
                 rel=tok.rel or "",
                 head=head,
-                feats=dict(tok.feats or {}),
+                feats=feats,
             )
         )
-    return Sentence(start=sent.start + offset, end=sent.stop + offset, tokens=tuple(tokens))
+    return Sentence(start=sent.start, end=sent.stop, tokens=tuple(tokens))
 
 
-def _span(span: Any, offset: int, m: Models) -> NerSpan:
+def _span(span: Any, m: Models) -> NerSpan:
     span.normalize(m.morph_vocab)
     parts: dict[str, str] = {}
     if span.type == "PER":
@@ -129,13 +145,25 @@ def _span(span: Any, offset: int, m: Models) -> NerSpan:
         if span.fact is not None:
             parts = {k: str(v) for k, v in span.fact.as_dict.items() if v}
     return NerSpan(
-        start=span.start + offset,
-        end=span.stop + offset,
+        start=span.start,
+        end=span.stop,
         type=span.type,
         text=span.text,
         normal=span.normal or span.text,
         name_parts=parts,
     )
+
+
+def _segment(doc: Any, text: str, start: int, segmenter: Any) -> None:
+    """Tokens and sentences paragraph by paragraph, but in one Doc so the taggers see one batch."""
+    doc.tokens, doc.sents = [], []
+    for paragraph in _PARAGRAPH.finditer(text, start):
+        offset = paragraph.start()
+        for token in segmenter.tokenize(paragraph.group()):
+            doc.tokens.append(DocToken(token.start + offset, token.stop + offset, token.text))
+        for sent in segmenter.sentenize(paragraph.group()):
+            doc.sents.append(DocSent(sent.start + offset, sent.stop + offset, sent.text))
+    doc.envelop_sent_tokens()
 
 
 def analyse(text: str, start: int = 0) -> Analysis:
@@ -144,17 +172,14 @@ def analyse(text: str, start: int = 0) -> Analysis:
     Text before `start` (a header line's date) is left out; offsets still index the whole text.
     """
     m = models()
-    sentences: list[Sentence] = []
-    spans: list[NerSpan] = []
-    for paragraph in _PARAGRAPH.finditer(text, start):
-        if not paragraph.group().strip():
-            continue
-        doc = Doc(paragraph.group())
-        doc.segment(m.segmenter)
-        doc.tag_morph(m.morph_tagger)
-        doc.parse_syntax(m.syntax_parser)
-        doc.tag_ner(m.ner_tagger)
-        offset = paragraph.start()
-        sentences.extend(_sentence(sent, offset, m.morph_vocab) for sent in doc.sents)
-        spans.extend(_span(span, offset, m) for span in doc.spans)
-    return Analysis(text=text, sentences=tuple(sentences), spans=tuple(spans))
+    # NER reads the raw string, so blank out the skipped prefix rather than cut it (offsets stay put).
+    doc = Doc(" " * start + text[start:])
+    _segment(doc, text, start, m.segmenter)
+    if not doc.sents:
+        return Analysis(text=text, sentences=(), spans=())
+    doc.tag_morph(m.morph_tagger)
+    doc.parse_syntax(m.syntax_parser)
+    doc.tag_ner(m.ner_tagger)
+    sentences = tuple(_sentence(sent) for sent in doc.sents)
+    spans = tuple(_span(span, m) for span in doc.spans)
+    return Analysis(text=text, sentences=sentences, spans=spans)
