@@ -10,7 +10,7 @@ import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.exceptions import HTTPException
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import Parameter
+from litestar.params import FromPath, FromQuery, QueryParameter, RawBody
 
 from api.openapi import READ, WRITE, DocumentBodyOperation, problems
 from api.schemas import DocumentIn, DocumentOut, DocumentPageOut, facts_out, summary_out
@@ -94,17 +94,17 @@ class DocumentsController(Controller):
         opt={"scope": "write"},
         status_code=201,
     )
-    def create(self, request: Request[Any, Any, Any], data: bytes) -> Response[DocumentOut]:
+    def create(self, request: Request[Any, Any, Any], body: RawBody) -> Response[DocumentOut]:
         kind = request.content_type[0].lower()
         if kind == "text/plain":
-            document = _from_seed(data)
+            document = _from_seed(body)
         elif kind in ("application/json", "") or kind.endswith("+json"):
-            document = _from_json(data)
+            document = _from_json(body)
         else:
             raise HTTPException(status_code=415, detail=f"send application/json or text/plain, not {kind}")
         result = service.ingest_document(document)
         stored = service.get_document(result.document_id)
-        body = DocumentOut(
+        answer = DocumentOut(
             document_id=result.document_id,
             created=result.created,
             title=stored.document.title,
@@ -114,7 +114,7 @@ class DocumentsController(Controller):
             ingested_at=stored.document.ingested_at,
             facts=facts_out(stored.facts),
         )
-        return Response(body, status_code=201 if result.created else 200)
+        return Response(answer, status_code=201 if result.created else 200)
 
     @get(
         "/{document_id:str}",
@@ -122,7 +122,7 @@ class DocumentsController(Controller):
         summary="A document with its text and the facts recorded from it",
         responses={**READ, **problems(404)},
     )
-    def read(self, document_id: str) -> DocumentOut:
+    def read(self, document_id: FromPath[str]) -> DocumentOut:
         view = service.get_document(document_id)
         doc = view.document
         return DocumentOut(
@@ -145,10 +145,10 @@ class DocumentsController(Controller):
     )
     def list(
         self,
-        publisher: str | None = None,
-        since: Annotated[date | None, Parameter(description="published on or after this date")] = None,
-        cursor: str | None = None,
-        limit: Annotated[int, Parameter(ge=1, le=500)] = 50,
+        publisher: FromQuery[str | None] = None,
+        since: Annotated[date | None, QueryParameter(description="published on or after this date")] = None,
+        cursor: FromQuery[str | None] = None,
+        limit: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
     ) -> DocumentPageOut:
         page = service.list_documents(publisher, since, cursor, limit)
         return DocumentPageOut([summary_out(d) for d in page.documents], page.next_cursor)

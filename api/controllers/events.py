@@ -9,8 +9,9 @@ import anyio
 import anyio.to_thread
 import msgspec
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import Parameter
+from litestar.params import JSONBody, QueryParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from api.auth import caller_of
@@ -58,7 +59,7 @@ class EventsController(Controller):
         opt={"scope": "write"},
         status_code=201,
     )
-    def append(self, request: Request[Any, Any, Any], data: EventsIn) -> AppendOut:
+    def append(self, request: Request[Any, Any, Any], data: JSONBody[EventsIn]) -> AppendOut:
         result = service.append_client_events(data.events, caller_of(request).recorded_by)
         return AppendOut([event_out(e) for e in result.appended], list(result.already_stored))
 
@@ -70,8 +71,10 @@ class EventsController(Controller):
     )
     def feed(
         self,
-        after: Annotated[int, Parameter(ge=0, le=2**62, description="the last position already seen")] = 0,
-        limit: Annotated[int, Parameter(ge=1, le=1000)] = 100,
+        after: Annotated[
+            int, QueryParameter(ge=0, le=2**62, description="the last position already seen")
+        ] = 0,
+        limit: Annotated[int, QueryParameter(ge=1, le=1000)] = 100,
     ) -> FeedOut:
         found = service.read_events(after, limit)
         return FeedOut([event_out(e) for e in found], found[-1].position if found else after)
@@ -89,9 +92,9 @@ class EventsController(Controller):
     async def stream(
         self,
         request: Request[Any, Any, Any],
-        settings: Settings,
-        after: Annotated[int | None, Parameter(ge=0, le=2**62)] = None,
-        limit: Annotated[int | None, Parameter(ge=1, le=100_000)] = None,
+        settings: NamedDependency[Settings],
+        after: Annotated[int | None, QueryParameter(ge=0, le=2**62)] = None,
+        limit: Annotated[int | None, QueryParameter(ge=1, le=100_000)] = None,
     ) -> Response[Any]:
         start = _resume_point(request, after)
 

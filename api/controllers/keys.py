@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from litestar import Controller, get, post
+from litestar.params import FromPath, JSONBody
 
 from api.openapi import WRITE, problems
 from api.schemas import KeyIn, KeyOut
@@ -22,7 +23,7 @@ class KeysController(Controller):
     @post(
         "/", sync_to_thread=True, summary="Create a key; its secret is in this answer only", responses=WRITE
     )
-    def create(self, data: KeyIn) -> KeyOut:
+    def create(self, data: JSONBody[KeyIn]) -> KeyOut:
         created = service.create_key(data.name, data.scope)
         return key_out(created.key, created.secret)
 
@@ -37,5 +38,5 @@ class KeysController(Controller):
         responses={**WRITE, **problems(404)},
         status_code=200,
     )
-    def revoke(self, key_id: str) -> KeyOut:
+    def revoke(self, key_id: FromPath[str]) -> KeyOut:
         return key_out(service.revoke_key(key_id))

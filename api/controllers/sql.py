@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from litestar import Controller, post
+from litestar.di import NamedDependency
+from litestar.params import JSONBody
 
 from api.openapi import WRITE
 from api.schemas import SqlIn, SqlOut
@@ -35,7 +37,7 @@ class SqlController(Controller):
         opt={"scope": "read"},
         status_code=200,
     )
-    def run(self, data: SqlIn, settings: Settings) -> SqlOut:
+    def run(self, data: JSONBody[SqlIn], settings: NamedDependency[Settings]) -> SqlOut:
         row_limit = _bounded(data.row_limit, settings.sql_row_limit, "row_limit")
         timeout_ms = _bounded(data.timeout_ms, settings.sql_timeout_ms, "timeout_ms")
         result = service.run_readonly_sql(data.sql, data.params, row_limit, timeout_ms)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, get, post
-from litestar.params import Parameter
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from api.auth import caller_of
 from api.openapi import READ, WRITE, problems
@@ -65,14 +65,14 @@ class StateController(Controller):
     )
     def state(
         self,
-        as_of: Annotated[date, Parameter(description="the valid-time date")],
+        as_of: Annotated[date, QueryParameter(description="the valid-time date")],
         known_at: Annotated[
-            datetime | None, Parameter(description="recorded-time cut (ISO timestamp)")
+            datetime | None, QueryParameter(description="recorded-time cut (ISO timestamp)")
         ] = None,
-        entity: Annotated[str | None, Parameter(description="id, name or alias")] = None,
-        predicate: str | None = None,
+        entity: Annotated[str | None, QueryParameter(description="id, name or alias")] = None,
+        predicate: FromQuery[str | None] = None,
         events: Annotated[
-            int | None, Parameter(ge=0, le=10_000, description="at most this many events")
+            int | None, QueryParameter(ge=0, le=10_000, description="at most this many events")
         ] = None,
     ) -> StateOut:
         answer = service.state_as_of(as_of, known_at, entity, predicate, events)
@@ -86,8 +86,8 @@ class StateController(Controller):
     @get("/entities", sync_to_thread=True, summary="Entities whose name or alias contains q", responses=READ)
     def search(
         self,
-        q: Annotated[str, Parameter(min_length=1, max_length=200)],
-        limit: Annotated[int, Parameter(ge=1, le=200)] = 20,
+        q: Annotated[str, QueryParameter(min_length=1, max_length=200)],
+        limit: Annotated[int, QueryParameter(ge=1, le=200)] = 20,
     ) -> list[EntityOut]:
         return [entity_out(e) for e in service.search_entities(q, limit)]
 
@@ -97,7 +97,7 @@ class StateController(Controller):
         summary="One entity by id, name or alias",
         responses={**READ, **problems(404)},
     )
-    def entity(self, entity_id: str) -> EntityOut:
+    def entity(self, entity_id: FromPath[str]) -> EntityOut:
         return entity_out(service.get_entity(entity_id))
 
     @get(
@@ -106,7 +106,7 @@ class StateController(Controller):
         summary="Every version of every fact naming the entity, in the order they were learned",
         responses={**READ, **problems(404)},
     )
-    def timeline(self, entity_id: str) -> TimelineOut:
+    def timeline(self, entity_id: FromPath[str]) -> TimelineOut:
         found = service.get_entity(entity_id)
         versions = service.entity_history(found.id)
         return TimelineOut(
@@ -127,7 +127,9 @@ class StateController(Controller):
         opt={"scope": "write"},
         status_code=201,
     )
-    def retract(self, request: Request[Any, Any, Any], fact_id: str, data: ReasonIn) -> EventOut:
+    def retract(
+        self, request: Request[Any, Any, Any], fact_id: FromPath[str], data: JSONBody[ReasonIn]
+    ) -> EventOut:
         return event_out(service.retract_fact(fact_id, data.reason, caller_of(request).recorded_by))
 
     @post(
@@ -138,6 +140,8 @@ class StateController(Controller):
         opt={"scope": "write"},
         status_code=201,
     )
-    def correct(self, request: Request[Any, Any, Any], fact_id: str, data: CorrectionIn) -> EventOut:
+    def correct(
+        self, request: Request[Any, Any, Any], fact_id: FromPath[str], data: JSONBody[CorrectionIn]
+    ) -> EventOut:
         fact = parse_fact(data.fact, "fact")
         return event_out(service.correct_fact(fact_id, fact, data.reason, caller_of(request).recorded_by))

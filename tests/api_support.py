@@ -1,0 +1,42 @@
+"""Fixtures for the HTTP API tests: an app on this test's database, with real keys of every scope."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from litestar.testing import TestClient
+
+from api.app import create_app
+from api.settings import Settings
+from timeline import service
+from timeline.domain.codec import fact_to_json
+from timeline.domain.facts import Fact
+
+API = "/api/v1"
+
+
+def bearer(secret: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {secret}"}
+
+
+@pytest.fixture
+def keys(app_env: str) -> dict[str, str]:
+    """A secret per scope, created through the service as `timeline keys create` does."""
+    return {scope: service.create_key(f"test-{scope}", scope).secret for scope in ("read", "write", "admin")}
+
+
+@pytest.fixture
+def client(app_env: str) -> Iterator[TestClient[Any]]:
+    with TestClient(create_app(Settings(auth=True, sse_poll_seconds=0.05))) as test_client:
+        yield test_client
+
+
+def asserted(fact: Fact, expected_version: int | None = None) -> dict[str, Any]:
+    """A FactAsserted event as an API client sends it."""
+    item: dict[str, Any] = {"event_id": str(uuid.uuid4()), "type": "FactAsserted", "fact": fact_to_json(fact)}
+    if expected_version is not None:
+        item["expected_version"] = expected_version
+    return item
