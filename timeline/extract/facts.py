@@ -63,10 +63,9 @@ def _modality(draft: Draft) -> Modality:
         return draft.modality
     sentence = draft.clause.sentence
     token = sentence.tokens[draft.trigger]
-    attributed = len(draft.clause.chain) > 1
-    return detect_modality(
-        draft.clause.text, token.start - sentence.start, token.end - sentence.start, attributed
-    )
+    # The chain already says who told it; "reported" is for a sentence that hedges on its own source
+    # ("по данным разведки"), which detect_modality reads from the words themselves.
+    return detect_modality(draft.clause.text, token.start - sentence.start, token.end - sentence.start, False)
 
 
 def to_fact(draft: Draft, context: DocumentContext, known_by: date | None = None) -> Fact | None:
