@@ -4,6 +4,7 @@ within-document coreference of bare surnames to the full name used elsewhere in 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from timeline.domain.facts import EntityRef, EntityType
 from timeline.domain.ids import entity_id_for, slugify
@@ -169,19 +170,20 @@ def _surface(sentence: Sentence, first: int, last: int) -> str:
     return " ".join(t.text for t in tokens[first : last + 1])
 
 
-def _position_lemmas() -> list[tuple[tuple[str, ...], str]]:
-    return [(tuple(lemma_of(w) for w in title.split()), title) for title in gazetteer.POSITIONS]
-
-
-_POSITIONS: list[tuple[tuple[str, ...], str]] = []
+@cache
+def _positions_by_first_lemma() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Position titles as lemma sequences, longest first, keyed by their first lemma."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for title in gazetteer.POSITIONS:
+        lemmas = tuple(lemma_of(w) for w in title.split())
+        index.setdefault(lemmas[0], []).append((lemmas, title))
+    return index
 
 
 def match_position(sentence: Sentence, i: int) -> tuple[str, int] | None:
     """The longest position title starting at token `i`, as (nominative title, index of its last token)."""
-    if not _POSITIONS:
-        _POSITIONS.extend(_position_lemmas())
     tokens = sentence.tokens
-    for lemmas, title in _POSITIONS:
+    for lemmas, title in _positions_by_first_lemma().get(tokens[i].lemma, ()):
         n = len(lemmas)
         if i + n <= len(tokens) and tuple(t.lemma for t in tokens[i : i + n]) == lemmas:
             return title, i + n - 1
