@@ -68,8 +68,9 @@ def as_markdown(nerel: NerelScores, fre: FreScores, meta: dict[str, Any], rules:
         f"- speed (one process pinned to one core, model loading excluded): "
         f"{speed['documents_per_second']:.2f} documents/s, {speed['kb_per_second']:.1f} KB/s "
         f"({speed['documents']} documents, {speed['kb']:.1f} KB in {speed['seconds']:.2f} s wall, "
-        f"{speed['cpu_seconds']:.2f} s CPU); model loading {speed['warm_up_seconds']:.2f} s; "
-        f"peak RSS {speed['peak_rss_mb']:.0f} MB",
+        f"{speed['cpu_seconds']:.2f} s CPU, i.e. {speed['documents_per_cpu_second']:.2f} documents and "
+        f"{speed['kb_per_cpu_second']:.1f} KB per CPU second); "
+        f"model loading {speed['warm_up_seconds']:.2f} s; peak RSS {speed['peak_rss_mb']:.0f} MB",
         f"- documents the extractor failed on: {len(meta['errors'])}",
         "",
         "## NEREL dev",

@@ -107,6 +107,9 @@ def _meta(predictor: Predictor, run: Run, limit: int | None, warm_up: float) -> 
             "cpu_seconds": round(run.cpu_seconds, 3),
             "documents_per_second": documents / run.seconds if run.seconds else 0.0,
             "kb_per_second": run.kb / run.seconds if run.seconds else 0.0,
+            # Wall time on a shared machine includes waiting for the core; CPU time does not.
+            "documents_per_cpu_second": documents / run.cpu_seconds if run.cpu_seconds else 0.0,
+            "kb_per_cpu_second": run.kb / run.cpu_seconds if run.cpu_seconds else 0.0,
             "warm_up_seconds": round(warm_up, 3),
             "peak_rss_mb": round(peak_mb, 1),
         },
