@@ -55,6 +55,11 @@ CASES: list[tuple[str, date | None, str, date | None, date | None, Precision]] =
     ("Так жили в 90-х годах.", D, "в 90-х годах", date(1990, 1, 1), date(2000, 1, 1), YEAR),
     ("XX век принес две войны.", D, "XX век", date(1901, 1, 1), date(2001, 1, 1), YEAR),
     ("Так воюют в XXI веке.", D, "в XXI веке", date(2001, 1, 1), date(2101, 1, 1), YEAR),
+    # bare years only in brackets or after a preposition at a clause end
+    ("Герой Социалистического Труда (1984).", D, "1984", date(1984, 1, 1), None, YEAR),
+    ("Министр внутренних дел (2001—2003), спикер", D, "2001—2003", date(2001, 1, 1), date(2004, 1, 1), YEAR),
+    ("Он родился в 1962.", D, "в 1962", date(1962, 1, 1), None, YEAR),
+    ("Санкции действуют с 2014, а потом усилились.", D, "с 2014", date(2014, 1, 1), None, YEAR),
     # ranges
     (
         "Сделки заключались в 2019–2021 годах.",
@@ -271,6 +276,8 @@ def test_deadline_already_past_has_unknown_start() -> None:
         "Марта Иванова дала интервью.",
         "Около 2000 человек вышли на улицы.",
         "Прибыли около 10 000 военных.",
+        "Выпуск вырос в 2000 раз.",
+        "Всего (1500).",
     ],
 )
 def test_not_a_date(sentence: str) -> None:

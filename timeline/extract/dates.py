@@ -168,7 +168,8 @@ def _inclusive(m: re.Match[str], ctx: _Context) -> bool | None:
 
 def _year_range(m: re.Match[str], ctx: _Context) -> _Result:
     inclusive = _inclusive(m, ctx)
-    if inclusive is None or not (m["yw1"] or m["yw2"] or ctx.prep == "с"):
+    bracketed = ctx.text[m.start() - 1 : m.start()] == "("
+    if inclusive is None or not (m["yw1"] or m["yw2"] or ctx.prep == "с" or bracketed):
         return None
     first, last = _explicit_year(m, "y1"), _explicit_year(m, "y2")
     assert first is not None and last is not None
@@ -376,6 +377,12 @@ _RULES: tuple[_Rule, ...] = (
     _rule(rf"(?<![\d.,])(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{_MON}){_year_tail('y1')})?"
           rf"(?P<conn>{DASH_RE}|\s+по\s+|\s+до\s+)(?P<d2>\d{{1,2}})\s+(?P<m2>{_MON}){_year_tail('y2')}",
           _day_range, is_range=True),
+    # Bare years count only where nothing else fits: "(1984)", "(2001—2003)", "родился в 1962."
+    _rule(r"(?<=\()(?P<y>1[89]\d\d|20\d\d)(?=\))", _year, prep=False),
+    _rule(rf"(?<=\()(?P<y1>\d{{4}})(?P<conn>{DASH_RE})(?P<y2>\d{{4}})(?P<yw1>)(?P<yw2>)(?=\))",
+          _year_range, prep=False, is_range=True),
+    _rule(r"(?P<prep>в|во|с|со|до|после|к)\s+(?P<y>1[89]\d\d|20\d\d)(?=\s*(?:[,.;:)!?]|\s[-—–]\s|$))",
+          _year, prep=False),
     _rule(rf"(?:(?P<rel>{RELATIVE_RE})\s+)?(?P<season>{SEASON_RE}){_year_tail('y')}", _season),
     _rule(rf"(?P<part>начале|начала|середине|середины|конце|конца|концу)\s+(?P<mon>{_MON}){_year_tail('y')}",
           _part_of_month),
