@@ -96,11 +96,20 @@ def _read_hedge(cursor: _Cursor) -> bool:
     return False
 
 
+_LABEL_BEFORE = re.compile(
+    r"(?:№|\b(?:ст|ч|п|пп|стр|рис|табл|гл)\.|\b(?:статья|статьи|статье|статьей|пункт|пункта))\s*$",
+    re.IGNORECASE,
+)
+
+
 def _attached(text: str, token: _Token) -> bool:
-    """A number glued to letters or a hyphen ("Су-35", "3-й", "F16") is part of a name or an ordinal."""
+    """A number glued to letters or a hyphen ("Су-35", "3-й", "F16") is part of a name or an ordinal,
+    and one after "№" or "ст." is a label ("ст. 141 УК"), not a count."""
     before = text[token.start - 1] if token.start > 0 else " "
     after = text[token.end] if token.end < len(text) else " "
-    return before.isalpha() or before == "-" or after.isalpha() or after == "-"
+    if before.isalpha() or before == "-" or after.isalpha() or after == "-":
+        return True
+    return _LABEL_BEFORE.search(text, max(0, token.start - 12), token.start) is not None
 
 
 def _read_digits(cursor: _Cursor) -> float | None:
@@ -141,7 +150,7 @@ def _read_number_words(cursor: _Cursor) -> float | None:
 
 
 def _read_vague(cursor: _Cursor) -> float | None:
-    """"сотни", "десятки", "тысячи" without a number before them; singular "тысяча" is exact."""
+    """ "сотни", "десятки", "тысячи" without a number before them; singular "тысяча" is exact."""
     word = cursor.word()
     if word is None:
         return None
@@ -201,7 +210,7 @@ def _parse_at(tokens: list[_Token], index: int, text: str) -> tuple[QuantityMent
     approx = _read_hedge(cursor)
     unit: str | None = None
     first = cursor.peek()
-    if first is not None and first.text in ("$", "€", "₽"):
+    if first is not None and first.text in ("$", "€", "₽", "£"):
         unit = SYMBOL_UNITS[first.text]
         cursor.index += 1
     token = cursor.peek()

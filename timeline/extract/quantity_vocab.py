@@ -50,4 +50,4 @@ UNIT_NOUNS: dict[str, str] = {
     "км": "km",
 }  # fmt: skip
 
-SYMBOL_UNITS: dict[str, str] = {"$": "USD", "€": "EUR", "₽": "RUB", "%": "percent"}
+SYMBOL_UNITS: dict[str, str] = {"$": "USD", "€": "EUR", "₽": "RUB", "£": "GBP", "%": "percent"}
