@@ -65,7 +65,7 @@ def as_markdown(nerel: NerelScores, fre: FreScores, meta: dict[str, Any], rules:
         f"- documents: NEREL dev {meta['documents']['nerel_dev']}, "
         f"FactRuEval devset {meta['documents']['factrueval_devset']}"
         + (f" (limited to the first {meta['limit']} of each)" if meta["limit"] is not None else ""),
-        f"- speed (one process pinned to one core, model loading excluded): "
+        f"- speed (one single-threaded process, model loading excluded): "
         f"{speed['documents_per_second']:.2f} documents/s, {speed['kb_per_second']:.1f} KB/s "
         f"({speed['documents']} documents, {speed['kb']:.1f} KB in {speed['seconds']:.2f} s wall, "
         f"{speed['cpu_seconds']:.2f} s CPU, i.e. {speed['documents_per_cpu_second']:.2f} documents and "

@@ -37,11 +37,13 @@ class Run:
 
 
 def _one_core() -> None:
-    """Speed is quoted per core: pin the process and keep numpy's BLAS to one thread (set before import)."""
+    """Speed is quoted per core: numpy's BLAS gets one thread (set before numpy is imported).
+
+    The process is not pinned: on a shared machine a pinned process waits for its one busy core, while
+    a single-threaded one uses one core at a time anyway (CPU seconds never exceed wall seconds).
+    """
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 
 def _timed(run: Run, text: str, call: Any) -> Any:
