@@ -22,11 +22,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from timeline.extract import source_names
+from timeline.extract import source_names, subjects
 
 _REPORTER_VERB = r"(?:сообщает|сообщил[аио]?|передает|передаёт|передал[аио]?|пишет|написал[аио]?|информирует)"
 _LINK = re.compile(rf"(?:(?P<verb>{_REPORTER_VERB})\s+(?P<x>.+?)\s+)?со\s+ссылкой\s+на\s+", re.IGNORECASE)
-_REPORTER = re.compile(rf"(?<!\w)(?:об\s+этом\s+|как\s+)?{_REPORTER_VERB}\s+(?=[A-ZА-ЯЁ\"«„])", re.IGNORECASE)
+_MEDIA = r"(?:агентство|издание|газета|телеканал|радиостанция|портал|сайт|журнал|пресс-служба|телеграм-канал)"
+# "Об этом сообщила полиция" names a source whatever its case; elsewhere the verb must be followed by a
+# name ("..., сообщает ТАСС") so that "пишет музыку" is not a source.
+_REPORTER = re.compile(
+    rf"(?<!\w)(?:об\s+этом\s+{_REPORTER_VERB}\s+"
+    rf"|(?:как\s+)?{_REPORTER_VERB}\s+(?=(?-i:[A-ZА-ЯЁ])|[\"«„]|{_MEDIA}\s))",
+    re.IGNORECASE,
+)
 _LOCAL = re.compile(
     r"(?<!\w)(?:по\s+(?:данным|словам|информации|сведениям|оценкам|оценке|сообщению|мнению|заявлению)"
     r"|согласно(?:\s+(?:данным|информации|сведениям|сообщению|заявлению|оценкам))?)\s+",
@@ -34,7 +41,7 @@ _LOCAL = re.compile(
 )
 _AS_SAID = re.compile(
     r"(?<!\w)как\s+(?:заявил[аио]?|сообщил[аио]?|отметил[аио]?|рассказал[аио]?|подчеркнул[аио]?"
-    r"|уточнил[аио]?|утверждает|утверждают|пишет|сообщает|передает|передаёт)\s+",
+    r"|уточнил[аио]?|утверждает|утверждают)\s+",
     re.IGNORECASE,
 )
 _IN_MESSAGE = re.compile(
@@ -44,10 +51,20 @@ _IN_MESSAGE = re.compile(
     re.IGNORECASE,
 )
 _IN_SOURCE = re.compile(
-    r"(?<!\w)[Вв]о?\s+(?P<w>[\"«„]?[A-ZА-ЯЁ][^,.;:!?]{0,60}?)\s+"
+    r"(?<!\w)[Вв]о?\s+(?P<w>[\"«„]?[A-Za-zА-Яа-яЁё][^,.;:!?]{0,60}?)\s+"
     r"(?:утверждается|сообщается|заявили|заявляют|сообщили|сообщают|отмечают|отметили|утверждают|говорится"
     r"|подчеркнули|подтвердили|считают|уверены|опровергли|рассказали|уточнили)(?!\w)"
 )
+# "в эфире сообщили", "в ходе брифинга заявили": where or when it was said, not who said it.
+_NOT_PLACES = frozenset(
+    {"эфире", "ходе", "рамках", "результате", "интервью", "течение", "итоге", "частности"}
+)
+_DOCUMENT_NOUNS = frozenset(
+    {"сообщении", "заявлении", "поздравлении", "обращении", "письме", "докладе", "публикации", "послании",
+     "пресс-релизе", "отчете", "отчёте", "telegram-канале", "телеграм-канале", "коммюнике", "постановлении"}
+)  # fmt: skip
+# A speaker named in passing keeps the floor for this many following sentences.
+_SPEAKER_CARRY = 2
 _SPEECH_VERB = re.compile(
     r"(?<!\w)(?:подтвердил[аио]?|заявил[аио]?|сообщил[аио]?|опроверг(?:ла|ли|ло)?|утверждает|утверждают"
     r"|заявляет|заявляют|подчеркнул[аио]?|уточнил[аио]?|рассказал[аио]?|отметил[аио]?)(?!\w)"
@@ -57,6 +74,9 @@ _PUBLISHER_VOICE = re.compile(
     r"|стоит\s+отметить|следует\s+отметить|также\s+напомним)(?!\w)",
     re.IGNORECASE,
 )
+_ABOUT_THIS = re.compile(r"(?<!\w)об\s+этом(?!\w)", re.IGNORECASE)
+# A reporting line this close to the top ("..., сообщает ТАСС" in the lead) covers the whole text.
+_LEAD_SENTENCES = 3
 _ASIDE = re.compile(r"^\s*(?:интересный\s+момент|интересно,?\s+что|любопытно)", re.IGNORECASE)
 
 
@@ -88,7 +108,7 @@ def _prepend(source: str | None, chain: tuple[str, ...]) -> tuple[str, ...]:
 class _Reporting:
     reporter: str | None
     original: str | None
-
+    about_this: bool  # "Об этом сообщает ...": it reports what came before, i.e. the document
 
 def _reporting(sentence: str, aliases: dict[str, str]) -> _Reporting | None:
     """ "сообщает X со ссылкой на Y" or "Об этом сообщает X"; None when the sentence reports nothing."""
@@ -99,12 +119,14 @@ def _reporting(sentence: str, aliases: dict[str, str]) -> _Reporting | None:
         return _Reporting(
             _canonical(reporter, aliases) if reporter else None,
             _canonical(original, aliases) if original else None,
+            _ABOUT_THIS.search(sentence[: link.end()]) is not None,
         )
     reporter_match = _REPORTER.search(sentence)
     if reporter_match is not None:
         reporter = source_names.phrase_after(sentence, reporter_match.end(), "nomn")
         if reporter:
-            return _Reporting(_canonical(reporter, aliases), None)
+            about_this = _ABOUT_THIS.match(reporter_match[0]) is not None
+            return _Reporting(_canonical(reporter, aliases), None, about_this)
     return None
 
 
@@ -132,44 +154,68 @@ def _speaker(sentence: str, aliases: dict[str, str]) -> str | None:
         if name:
             return _canonical(name, aliases)
     m = _IN_SOURCE.search(sentence)
-    if m is not None:
-        name = source_names.phrase_after(sentence, m.start("w"), "loct")
+    if m is not None and m["w"].split()[0].lower() not in _NOT_PLACES:
+        first = m["w"].split()[0].lower()
+        if first in _DOCUMENT_NOUNS:  # "В поздравлении президента России говорится"
+            name = source_names.phrase_after(sentence, m.start("w") + len(first), "gent")
+        else:
+            name = source_names.phrase_after(sentence, m.start("w"), "loct", strict=True)
         if name:
             return _canonical(name, aliases)
     for verb in _SPEECH_VERB.finditer(sentence):
         if _AS_SAID.search(sentence[max(verb.start() - 4, 0) : verb.end() + 1]):
             continue  # "как заявил X" is a local source, read by _local_source
-        name = source_names.phrase_before(sentence, verb.start())
+        name = subjects.subject_before(sentence, verb.start(), verb[0])
+        if name is None:  # "Об этом 22 июля сообщил секретариат", "— заявил музыкант"
+            name = subjects.subject_after(sentence, verb.end(), verb[0])
         if name:
             return _canonical(name, aliases)
     return None
+
+
+def _document_reporting(reportings: list[_Reporting | None]) -> _Reporting | None:
+    """The reporting that covers the whole text: "Об этом сообщает ..." or one in the lead."""
+    covering = [
+        r for i, r in enumerate(reportings) if r is not None and (r.about_this or i < _LEAD_SENTENCES)
+    ]
+    with_original = [r for r in covering if r.original is not None]
+    chosen = with_original or covering
+    return chosen[0] if chosen else None
 
 
 def attribute_sentences(sentences: list[str], publisher: str | None) -> list[Attribution]:
     """Per sentence: the chain from the original source to the publisher, and whether it is local."""
     aliases = source_names.aliases("\n".join(sentences))
     reportings = [_reporting(s, aliases) for s in sentences]
-    first = next((r for r in reportings if r is not None and r.original is not None), None)
-    first = first or next((r for r in reportings if r is not None), None)
-    if publisher is None and first is not None:
-        publisher = first.reporter
+    document = _document_reporting(reportings)
+    if publisher is None and document is not None:
+        publisher = document.reporter
     own: tuple[str, ...] = (publisher,) if publisher else ()
-    document_chain = _reporter_chain(first, publisher) if first else own
-    base, speaker = document_chain, None
+    document_chain = _reporter_chain(document, publisher) if document else own
+    base = document_chain
+    carried: tuple[str, ...] | None = None
+    speaker: str | None = None
+    age = 0
     result: list[Attribution] = []
     for sentence, reporting in zip(sentences, reportings, strict=True):
+        age += 1
         if _PUBLISHER_VOICE.search(sentence):
-            base, speaker = own, None
+            base, carried = own, None
         elif _ASIDE.search(sentence):
-            base, speaker = document_chain, None
+            base, carried = document_chain, None
+        elif age > _SPEAKER_CARRY:
+            carried = None
         if reporting is not None:
-            base, speaker = _reporter_chain(reporting, publisher), None
-        named = _speaker(sentence, aliases) if reporting is None else None
-        if named is not None:
-            speaker = named
-        chain = _prepend(speaker, base)
+            chain = _reporter_chain(reporting, publisher)
+            if reporting is document:
+                base, carried = chain, None
+            else:
+                carried, age = chain, 0
+        elif (named := _speaker(sentence, aliases)) is not None:
+            carried, speaker, age = _prepend(named, base), named, 0
+        current = carried or base
         local = _local_source(sentence, aliases)
-        result.append(Attribution(_prepend(local, chain), local is not None, speaker))
+        result.append(Attribution(_prepend(local, current), local is not None, speaker if carried else None))
     return result
 
 

@@ -15,7 +15,9 @@ import pymorphy3
 QUOTES = {'"': '"', "«": "»", "„": "“", "“": "”"}
 _WORD = re.compile(r"[A-Za-zА-Яа-яЁё0-9]+(?:[-.][A-Za-zА-Яа-яЁё0-9]+)*")
 _NAME_POS = frozenset({"NOUN", "ADJF", "PRTF", "LATN", "UNKN", "NUMB", "ROMN"})
-_STOP_LEMMAS = frozenset({"который", "этот", "тот", "свой", "его", "её", "их", "такой", "весь", "также"})
+_STOP_LEMMAS = frozenset(
+    {"который", "этот", "тот", "свой", "его", "её", "их", "такой", "весь", "также", "сам", "самый", "наш"}
+)
 _MAX_WORDS = 6
 # "Центральное телеграфное агентство Кореи (ЦТАК)" defines "ЦТАК" for the rest of the document.
 _ALIAS = re.compile(r"([А-ЯЁA-Z][\w\- ]{3,80}?)\s*\(([А-ЯЁA-Z][А-ЯЁA-Z\-]{1,12})\)")
@@ -38,16 +40,35 @@ class _Word:
     end: int
 
 
-def _is_name_word(word: str, first: bool) -> bool:
+def part_of_speech(parse: pymorphy3.analyzer.Parse) -> str:
+    # Latin words, numbers and unknown words carry no part of speech, only their class.
+    return str(parse.tag.POS) if parse.tag.POS else str(parse.tag).split(",")[0].split(" ")[0]
+
+
+def has_case(word: str, case: str, number: str | None = None) -> bool:
+    """Whether `word` can be a noun (or adjective) in `case` (and `number`); names without case can."""
+    if is_abbreviation(word) or not word[0].isalpha():
+        return True
+    for parse in morph().parse(word):
+        pos = part_of_speech(parse)
+        if pos in ("LATN", "UNKN"):
+            return True
+        if pos in ("NOUN", "ADJF", "PRTF") and case in parse.tag:
+            if number is None or number in parse.tag or "Fixd" in parse.tag or "Pltm" in parse.tag:
+                return True
+    return False
+
+
+def is_name_word(word: str, first: bool) -> bool:
+    """Whether `word` can belong to a source's name phrase (`first`: it would open the phrase)."""
     if is_abbreviation(word) or not word[0].isalpha():
         return True
     parse = morph().parse(word)[0]
     if parse.normal_form in _STOP_LEMMAS:
         return False
-    # Latin words, numbers and unknown words carry no part of speech, only their class.
-    pos = str(parse.tag.POS) if parse.tag.POS else str(parse.tag).split(",")[0].split(" ")[0]
+    pos = part_of_speech(parse)
     if word[0].isupper() and not first:
-        return pos not in ("PREP", "CONJ", "PRCL")
+        return pos not in ("PREP", "CONJ", "PRCL", "NPRO")
     return pos in _NAME_POS
 
 
@@ -62,8 +83,11 @@ def _quoted_at(text: str, pos: int) -> tuple[str, int] | None:
     return text[pos + 1 : end].strip(), end + 1
 
 
-def phrase_after(text: str, pos: int, case: str) -> str | None:
-    """The name phrase starting at `pos`, in the nominative; `case` is the one the context demands."""
+def phrase_after(text: str, pos: int, case: str, strict: bool = False) -> str | None:
+    """The name phrase starting at `pos`, in the nominative; `case` is the one the context demands.
+
+    `strict`: give up unless the phrase's head noun can stand in `case` ("в пятницу" is no place).
+    """
     while pos < len(text) and text[pos].isspace():
         pos += 1
     quoted = _quoted_at(text, pos)
@@ -73,40 +97,40 @@ def phrase_after(text: str, pos: int, case: str) -> str | None:
     for m in _WORD.finditer(text, pos):
         gap = text[(words[-1].end if words else pos) : m.start()]
         if gap.strip():
-            if words and gap.strip()[0] in QUOTES:  # 'агентства "Рейтер"': the quoted name is the source
+            if words and gap.strip()[0] in QUOTES:
                 inner = _quoted_at(text, (words[-1].end) + gap.index(gap.strip()[0]))
                 if inner and inner[0]:
+                    # 'газету "Время"' names "Время"; 'РИА "Новости"' is one name, "РИА Новости".
+                    if any(w.text[0].isupper() for w in words):
+                        return " ".join([*(w.text for w in words), inner[0]])
                     return inner[0]
             break
-        if len(words) == _MAX_WORDS or not _is_name_word(m[0], first=not words):
+        if len(words) == _MAX_WORDS or not is_name_word(m[0], first=not words):
             break
         words.append(_Word(m[0], m.start(), m.end()))
-    return nominative([w.text for w in words], case) if words else None
+    if not words:
+        return None
+    texts = [w.text for w in words]
+    if strict and not has_case(_head(texts), case):
+        return None
+    return nominative(texts, case)
 
 
-def phrase_before(text: str, end: int) -> str | None:
-    """The subject phrase ending at `end` (before a speech verb), preferring an abbreviation in brackets."""
-    clause_start = max(text.rfind(sep, 0, end) for sep in (" что ", ";", ":", "\n", "—", " - "))
-    window = text[max(clause_start, 0) : end]
-    brackets = re.findall(r"\(([А-ЯЁA-Z][А-ЯЁA-Z\-]{1,12})\)", window)
-    if brackets:
-        return str(brackets[-1])
-    stripped = window.rstrip(" ,")
-    if stripped and stripped[-1] in QUOTES.values():
-        opening = max(stripped.rfind(q) for q in QUOTES)
-        if opening >= 0 and opening < len(stripped) - 1:
-            return stripped[opening + 1 : -1].strip() or None
-    words = list(_WORD.finditer(stripped))
-    taken: list[str] = []
-    boundary = len(stripped)
-    for m in reversed(words):
-        if stripped[m.end() : boundary].strip() or len(taken) == _MAX_WORDS:
-            break
-        if not _is_name_word(m[0], first=False):
-            break
-        taken.insert(0, m[0])
-        boundary = m.start()
-    return nominative(taken, "nomn") if taken else None
+def _head(words: list[str]) -> str:
+    """The first word that can be a noun (or is a name without case), else the last word."""
+    for word in words:
+        if not word[0].isalpha():
+            continue
+        if is_abbreviation(word):
+            return word
+        if any(part_of_speech(p) in ("NOUN", "LATN", "UNKN") for p in morph().parse(word)[:2]):
+            return word
+    return words[-1]
+
+
+def head_agrees(words: list[str], number: str) -> bool:
+    """Whether the phrase's head can be a nominative subject of a verb in `number`."""
+    return bool(words) and has_case(_head(words), "nomn", number)
 
 
 def _reading(word: str, case: str) -> pymorphy3.analyzer.Parse:
@@ -126,8 +150,9 @@ def _restyle(original: str, inflected: str) -> str:
 def proper_part(name: str) -> str:
     """ "агентство Reuters" -> "Reuters", "Министр обороны Сергей Шойгу" -> "Сергей Шойгу".
 
-    A description before a person's name, or a lower-case one before any proper name, only says
-    what kind of source it is; "Министерство обороны Украины" is a name as a whole.
+    A description before a person's name, or a lower-case one before a name that does not inflect
+    (Latin, an abbreviation), only says what kind of source it is; "министерство культуры Польши"
+    is a name as a whole.
     """
     words = name.split()
     for i, word in enumerate(words[1:], start=1):
@@ -135,9 +160,20 @@ def proper_part(name: str) -> str:
             return " ".join(words[i:])
     if words and words[0][0].islower():
         first_proper = next((i for i, w in enumerate(words) if w[0].isupper() or is_abbreviation(w)), None)
-        if first_proper is not None:
+        # Only a description of the name itself ("британское издание Guardian") may go, not the
+        # head of a genitive chain ("пресс-служба полиции РА").
+        describes = first_proper is not None and all(
+            part_of_speech(morph().parse(w)[0]) in ("ADJF", "PRTF") for w in words[: first_proper - 1]
+        )
+        if first_proper is not None and describes and _caseless(words[first_proper]):
             return " ".join(words[first_proper:])
     return name
+
+
+def _caseless(word: str) -> bool:
+    if is_abbreviation(word):
+        return True
+    return all(part_of_speech(p) in ("LATN", "UNKN") or "Fixd" in p.tag for p in morph().parse(word))
 
 
 def nominative(words: list[str], case: str) -> str:
