@@ -260,6 +260,23 @@ def test_undated_words_are_known_by_the_document_date(word: str) -> None:
     assert (valid.start, valid.end, valid.known_by) == (None, None, D)
 
 
+def test_deadline_without_year_takes_the_closest_date() -> None:
+    [before_march] = find_time_expressions("Войска останутся до марта.", D)
+    assert (before_march.valid.start, before_march.valid.end) == (D, date(2026, 3, 1))
+    [yesterday] = find_time_expressions("Заявки принимались до 6 ноября.", D)
+    assert (yesterday.valid.start, yesterday.valid.end) == (None, date(2025, 11, 6))
+    assert yesterday.valid.known_by == date(2025, 11, 5)
+
+
+def test_half_year_without_a_year_is_the_documents() -> None:
+    [half] = find_time_expressions("Рост в первой половине года замедлился.", D)
+    assert (half.text, half.valid.start, half.valid.end) == (
+        "в первой половине года",
+        date(2025, 1, 1),
+        date(2025, 7, 1),
+    )
+
+
 def test_deadline_already_past_has_unknown_start() -> None:
     [mention] = find_time_expressions("До 2014 года полуостров был украинским.", D)
     assert mention.text == "До 2014 года"
@@ -277,6 +294,8 @@ def test_deadline_already_past_has_unknown_start() -> None:
         "Около 2000 человек вышли на улицы.",
         "Прибыли около 10 000 военных.",
         "Выпуск вырос в 2000 раз.",
+        "Встреча пройдет в первой половине дня.",
+        "В конце концов все решилось.",
         "Всего (1500).",
     ],
 )

@@ -59,29 +59,30 @@ def week_of(value: date) -> Period:
     return Period(monday, monday + timedelta(days=7), Precision.DAY, bounded=True)
 
 
-def nearest_day(month_: int, day_: int, anchor: date, forward: bool) -> date | None:
-    """The `day_` of `month_` closest to `anchor`: the latest not after it, or the first not before it.
+def nearest_day(month_: int, day_: int, anchor: date, either_way: bool) -> date | None:
+    """The `day_` of `month_` latest not after `anchor`, or (`either_way`) the closest to it on either side.
 
     Looks a few years away so that 29 February still finds a leap year; None if no such day exists.
     """
-    step = 1 if forward else -1
-    for offset in range(0, 9):
+    candidates: list[date] = []
+    for year_ in range(anchor.year - 8, anchor.year + 9):
         try:
-            candidate = date(anchor.year + step * offset, month_, day_)
+            candidates.append(date(year_, month_, day_))
         except ValueError:
             continue
-        if (candidate >= anchor) if forward else (candidate <= anchor):
-            return candidate
-    return None
+    if either_way:
+        return min(candidates, key=lambda d: (abs((d - anchor).days), d < anchor), default=None)
+    past = [d for d in candidates if d <= anchor]
+    return past[-1] if past else None
 
 
-def nearest_month(month_: int, anchor: date, forward: bool) -> Period:
-    """The latest month `month_` starting by `anchor`; forward: the one holding `anchor` or the next."""
-    if forward:
-        chosen_year = anchor.year if month_ >= anchor.month else anchor.year + 1
-    else:
-        chosen_year = anchor.year if month_ <= anchor.month else anchor.year - 1
-    return month(chosen_year, month_)
+def nearest_month(month_: int, anchor: date, either_way: bool) -> Period:
+    """The month `month_` latest starting by `anchor`, or (`either_way`) the one closest to it."""
+    latest = month(anchor.year if month_ <= anchor.month else anchor.year - 1, month_)
+    if not either_way or latest.end > anchor:
+        return latest
+    following = month(latest.start.year + 1, month_)
+    return following if (following.start - anchor) <= (anchor - latest.end) else latest
 
 
 def months_block(year_: int, first_month: int, count: int, precision: Precision = Precision.MONTH) -> Period:

@@ -6,7 +6,8 @@ Semantics (all ends exclusive; relative words need the document date and are ski
   `start` = first day of that period, `end` = None, `precision` = its unit: the period itself follows
   from the precision. Without a year, a day or month is the latest one not after the document date
   ("6 ноября" in a 2025-11-07 text is 2025-11-06; "в декабре" is December 2024), except after "до"/"к"/
-  "по", which look forward to the nearest one not before it ("до 15 декабря" is 2025-12-15).
+  "по", which name deadlines and take the closest one on either side ("до 15 декабря" is 2025-12-15,
+  "до 6 ноября" 2025-11-06).
 * "с X" / "начиная с X" (optionally "... по настоящее время"): open interval from the start of X.
 * "после X": open interval from the day after X ends.
 * "до X": from the document date up to the start of X, day precision ("до 2030 года" ends
@@ -65,7 +66,7 @@ from timeline.extract.types import TimeMention
 
 _PREP_RE = r"(?:(?P<prep>начиная\s+с|со|с|до|по|после|к|ко|в|во|на)\s+)?"
 _PREP_NORMAL = {"со": "с", "во": "в", "ко": "к"}
-_FORWARD_PREPS = frozenset({"до", "к", "по"})
+_DEADLINE_PREPS = frozenset({"до", "к", "по"})
 
 
 def _year_tail(name: str) -> str:
@@ -79,8 +80,8 @@ class _Context:
     prep: str | None
 
     @property
-    def forward(self) -> bool:
-        return self.prep in _FORWARD_PREPS
+    def either_way(self) -> bool:
+        return self.prep in _DEADLINE_PREPS
 
 
 _Result = cal.Period | ValidTime | None
@@ -127,7 +128,7 @@ def _day_month(m: re.Match[str], ctx: _Context) -> _Result:
         return cal.day(date(year, number, int(m["d"])))
     if ctx.doc is None:
         return None
-    found = cal.nearest_day(number, int(m["d"]), ctx.doc, ctx.forward)
+    found = cal.nearest_day(number, int(m["d"]), ctx.doc, ctx.either_way)
     if found is None:
         raise ValueError(f"no day {m['d']} in month {number}")
     return cal.day(found)
@@ -150,7 +151,7 @@ def _month(m: re.Match[str], ctx: _Context) -> _Result:
         return cal.month(year, number)
     if ctx.doc is None:
         return None
-    return cal.nearest_month(number, ctx.doc, ctx.forward)
+    return cal.nearest_month(number, ctx.doc, ctx.either_way)
 
 
 def _year(m: re.Match[str], ctx: _Context) -> _Result:
@@ -185,7 +186,7 @@ def _month_range(m: re.Match[str], ctx: _Context) -> _Result:
     if y2 is None and y1 is None:
         if ctx.doc is None:
             return None
-        y1 = cal.nearest_month(first, ctx.doc, forward=False).start.year
+        y1 = cal.nearest_month(first, ctx.doc, either_way=False).start.year
     if y1 is None:
         assert y2 is not None
         y1 = y2 if first <= last else y2 - 1
@@ -209,7 +210,7 @@ def _day_range(m: re.Match[str], ctx: _Context) -> _Result:
     else:
         if ctx.doc is None:
             return None
-        found = cal.nearest_day(first_month, d1, ctx.doc, forward=False)
+        found = cal.nearest_day(first_month, d1, ctx.doc, either_way=False)
         if found is None:
             raise ValueError(f"no day {d1} in month {first_month}")
         start = found
@@ -256,7 +257,7 @@ def _part_of_month(m: re.Match[str], ctx: _Context) -> _Result:
         return _part(m, ctx, cal.month(year, number))
     if ctx.doc is None:
         return None
-    return _part(m, ctx, cal.nearest_month(number, ctx.doc, ctx.forward))
+    return _part(m, ctx, cal.nearest_month(number, ctx.doc, ctx.either_way))
 
 
 def _part_of_period(m: re.Match[str], ctx: _Context) -> _Result:
@@ -275,6 +276,8 @@ def _quarter(m: re.Match[str], ctx: _Context) -> _Result:
     make = cal.quarter if is_quarter else cal.half
     if number > (4 if is_quarter else 2):
         return None
+    if m["unit"].lower().startswith("полови") and not (m["y"] or m["yr"]):
+        return None  # "в первой половине дня" is a time of day, not half a year
     year = _explicit_year(m, "y")
     if year is not None:
         return make(year, number)
@@ -390,7 +393,7 @@ _RULES: tuple[_Rule, ...] = (
           rf"(?:(?P<y>{_Y4}){_YEAR_SUFFIX}\s*{YEAR_WORD_RE}|(?:(?P<rel>{RELATIVE_RE})\s+)?(?P<unit>года|месяца|недели))",
           _part_of_period),
     _rule(rf"(?P<ord>{ORDINAL_RE})(?:-?м)?\s+(?P<unit>квартале|квартала|квартал|полугодии|полугодия|половине|половины)"
-          rf"(?:\s+(?:(?P<y>{_Y4}){_YEAR_SUFFIX}\s*{YEAR_WORD_RE}|(?P<rel>{RELATIVE_RE})\s+года))?",
+          rf"(?:\s+(?:(?P<y>{_Y4}){_YEAR_SUFFIX}\s*{YEAR_WORD_RE}|(?:(?P<rel>{RELATIVE_RE})\s+)?(?P<yr>года)))?",
           _quarter),
     _rule(r"(?<![\d.,])(?P<dec>\d{4}|\d{2})-(?:е|х|ые|ых)(?!\w)(?:\s+(?:годы|годах|годов|годам|гг\.?))?",
           _decade),
