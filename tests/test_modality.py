@@ -39,6 +39,7 @@ SEED_CASES: list[tuple[str, str, bool, Modality]] = [
     ("Напомним, в июне 2024 года", "подписали", False, Modality.ASSERTED),
     ("Российский режим вынужден", "признать", False, Modality.ASSERTED),
     ("Отмечается, что официальный пропагандистский", "подтвердил", True, Modality.REPORTED),
+    ("В ЦТАК утверждается", "участие", False, Modality.ASSERTED),
 ]
 
 
@@ -65,6 +66,8 @@ EXTRA_CASES: list[tuple[str, str, bool, Modality]] = [
     ("Как заявил Лавров, встреча прошла успешно.", "прошла", False, Modality.REPORTED),
     ("Встреча прошла успешно.", "прошла", True, Modality.REPORTED),
     ("Встреча прошла успешно.", "прошла", False, Modality.ASSERTED),
+    ("Сообщается, что встреча прошла успешно.", "прошла", False, Modality.REPORTED),
+    ("Как сообщается, войска отошли.", "отошли", False, Modality.REPORTED),
     ("Отрицательные последствия санкций проявились в экономике.", "проявились", False, Modality.ASSERTED),
 ]
 

@@ -11,7 +11,8 @@ Markers count inside the predicate's clause: from the last strong break before i
 4. planned: "планирует", "намерен", "собирается", "хочет", "готовится", "будет/будут" + infinitive, or a
    predicate in the future tense ("подпишут");
 5. reported: the caller says the sentence is attributed to a source other than the publisher, or the
-   sentence attributes itself ("по данным Z", "по словам Z", "как заявил Z", "сообщается");
+   sentence hedges on its own source ("по данным Z", "по словам Z", "как заявил Z", or an impersonal
+   "сообщается, что"; not "В ЦТАК утверждается", whose source the attribution chain already names);
 6. asserted otherwise.
 """
 
@@ -48,9 +49,12 @@ _PLANNED = re.compile(
 _REPORTED = re.compile(
     r"(?<!\w)(?:по\s+(?:данным|словам|информации|сведениям|оценкам|сообщению|мнению)|согласно"
     r"|как\s+(?:заявил\w*|сообщил\w*|сообщает|сообщают|пишет|передает|утверждает|утверждают)"
-    r"|сообщается|утверждается|по\s+неофициальным\s+данным)(?!\w)",
+    r"|по\s+неофициальным\s+данным)(?!\w)",
     re.IGNORECASE,
 )
+# "Сообщается, что ..." hedges without a source; "В ЦТАК утверждается" names one, whose chain says so.
+_IMPERSONAL = re.compile(r"(?<!\w)(?:сообщается|утверждается|говорится)(?!\w)", re.IGNORECASE)
+_NAMED_PLACE = re.compile(r"(?<!\w)[Вв]о?\s+[\"«„]?[A-ZА-ЯЁ]")
 _AUXILIARIES = frozenset(
     {"был", "была", "было", "были", "будет", "будут", "стал", "стала", "стали", "смог", "смогла", "смогли",
      "смогло", "может", "могут", "удалось", "стало"}
@@ -85,6 +89,14 @@ def _future(predicate: str) -> bool:
     return tag.POS == "VERB" and "futr" in tag
 
 
+def _impersonal(sentence: str) -> bool:
+    for m in _IMPERSONAL.finditer(sentence):
+        clause_start = max(sentence.rfind(",", 0, m.start()), sentence.rfind(".", 0, m.start()), 0)
+        if not _NAMED_PLACE.search(sentence, clause_start, m.start()):
+            return True
+    return False
+
+
 def _outside(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
     return any(m.end() <= start or m.start() >= end for m in pattern.finditer(text))
 
@@ -102,6 +114,6 @@ def detect_modality(sentence: str, start: int, end: int, attributed: bool) -> Mo
         return Modality.CONSIDERED
     if _PLANNED.search(clause) or _future(sentence[start:end]):
         return Modality.PLANNED
-    if attributed or _REPORTED.search(sentence):
+    if attributed or _REPORTED.search(sentence) or _impersonal(sentence):
         return Modality.REPORTED
     return Modality.ASSERTED
