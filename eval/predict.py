@@ -65,7 +65,7 @@ class ExtractorPredictor:
     name = "extractor"
     note = f"timeline.extract.pipeline.extract; undated corpus documents are given the date {ANCHOR_DATE}"
 
-    def __init__(self, anchor: date = ANCHOR_DATE) -> None:
+    def __init__(self, anchor: date = ANCHOR_DATE, relation_model: bool = False) -> None:
         try:
             pipeline = importlib.import_module("timeline.extract.pipeline")
             brat = importlib.import_module("timeline.extract.brat")
@@ -74,6 +74,10 @@ class ExtractorPredictor:
         self._extract: Callable[[Document], ExtractionResult] = pipeline.extract
         self._to_brat: Callable[[ExtractionResult], Any] = brat.to_brat
         self._anchor = anchor
+        self._relation_model = relation_model
+        if relation_model:
+            self.name = "extractor+relation-model"
+            self.note += "; NEREL relations also from timeline.extract.relations (the trained classifier)"
 
     def _run(self, text: str, origin: str) -> ExtractionResult:
         return self._extract(Document(text=text, published_at=self._anchor, origin=origin))
@@ -83,7 +87,13 @@ class ExtractorPredictor:
         self._run("Президент России Владимир Путин встретился в Москве с министром.", "warm-up")
 
     def nerel(self, document: BratDocument) -> BratAnnotations:
-        return _as_annotations(self._to_brat(self._run(document.text, str(document.path))))
+        annotations = _as_annotations(self._to_brat(self._run(document.text, str(document.path))))
+        if self._relation_model:
+            # Imported here: the model file is optional until someone has trained it.
+            from eval.model_relations import with_model_relations
+
+            annotations = with_model_relations(document.text, annotations)
+        return annotations
 
     def factrueval(self, document: FreDocument) -> list[PredFact]:
         return fre_predict.predictions(self._run(document.text, str(document.path)))

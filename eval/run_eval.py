@@ -1,6 +1,6 @@
 """`make eval`: score the extractor on NEREL dev and the FactRuEval devset; write report.md and report.json.
 
-Usage: python -m eval.run_eval [--limit N] [--gold] [--out DIR]
+Usage: python -m eval.run_eval [--limit N] [--gold] [--relation-model] [--out DIR]
 Only dev splits are read: test splits are held out and must stay unseen.
 """
 
@@ -143,13 +143,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.run_eval", description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents of each corpus")
     parser.add_argument("--gold", action="store_true", help="score the gold annotations (harness check)")
+    parser.add_argument(
+        "--relation-model", action="store_true", help="add the trained relation classifier's NEREL relations"
+    )
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent, help="report folder")
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
     _one_core()
     try:
-        predictor: Predictor = GoldPredictor() if args.gold else ExtractorPredictor()
+        predictor: Predictor = (
+            GoldPredictor() if args.gold else ExtractorPredictor(relation_model=args.relation_model)
+        )
     except ExtractorUnavailable as exc:
         print(f"eval: {exc} (python -m eval.run_eval --gold checks the harness alone)", file=sys.stderr)
         return 2
