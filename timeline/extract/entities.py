@@ -57,14 +57,8 @@ def _known_person(normal: str) -> str | None:
     return None
 
 
-def _person_name(span: NerSpan, normal: str) -> str:
-    known = _known_person(normal)
-    if known is not None:
-        return known
-    parts = span.name_parts
-    if "first" in parts and "last" in parts and len(normal.split()) == 2:
-        return f"{parts['first']} {parts['last']}"
-    return normal
+def _person_name(normal: str) -> str:
+    return _known_person(normal) or normal
 
 
 def _resolve_people(names: list[str]) -> dict[str, str]:
@@ -108,7 +102,7 @@ def _place_ref(normal: str) -> EntityRef:
 
 def _ner_mentions(analysis: Analysis) -> list[EntityMention]:
     cleaned = [(span, *_clean(span)) for span in analysis.spans]
-    people = [_person_name(span, normal) for span, _, _, normal in cleaned if span.type == "PER"]
+    people = [_person_name(normal) for span, _, _, normal in cleaned if span.type == "PER"]
     coreference = _resolve_people(people)
     organisations = _organisations([normal for span, _, _, normal in cleaned if span.type == "ORG"])
     mentions = []
@@ -116,7 +110,7 @@ def _ner_mentions(analysis: Analysis) -> list[EntityMention]:
         if not surface:
             continue
         if span.type == "PER":
-            name = _person_name(span, normal)
+            name = _person_name(normal)
             ref = person_ref(coreference.get(name, name))
         elif span.type == "LOC":
             ref = _place_ref(normal)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -21,7 +21,6 @@ for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 from natasha import (  # noqa: E402
     Doc,
     MorphVocab,
-    NamesExtractor,
     NewsEmbedding,
     NewsMorphTagger,
     NewsNERTagger,
@@ -38,7 +37,6 @@ class Models:
     morph_tagger: Any
     syntax_parser: Any
     ner_tagger: Any
-    names_extractor: Any
 
 
 @cache
@@ -51,7 +49,6 @@ def models() -> Models:
         morph_tagger=NewsMorphTagger(embedding),
         syntax_parser=NewsSyntaxParser(embedding),
         ner_tagger=NewsNERTagger(embedding),
-        names_extractor=NamesExtractor(morph_vocab),
     )
 
 
@@ -91,7 +88,6 @@ class NerSpan:
     type: str  # PER, LOC or ORG
     text: str
     normal: str
-    name_parts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,19 +134,11 @@ def _sentence(sent: Any) -> Sentence:
 
 
 def _span(span: Any, m: Models) -> NerSpan:
+    # natasha's NamesExtractor (yargy) would split names into parts at a fifth of the analysis time; the
+    # normalised span already gives the nominative "Имя Фамилия" the entities need.
     span.normalize(m.morph_vocab)
-    parts: dict[str, str] = {}
-    if span.type == "PER":
-        span.extract_fact(m.names_extractor)
-        if span.fact is not None:
-            parts = {k: str(v) for k, v in span.fact.as_dict.items() if v}
     return NerSpan(
-        start=span.start,
-        end=span.stop,
-        type=span.type,
-        text=span.text,
-        normal=span.normal or span.text,
-        name_parts=parts,
+        start=span.start, end=span.stop, type=span.type, text=span.text, normal=span.normal or span.text
     )
 
 
