@@ -66,10 +66,24 @@ def _parses(word: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _number_forms() -> frozenset[str]:
+    """Every inflected form of the number, multiplier and vague-count words, to skip other words fast."""
+    forms: set[str] = set()
+    for lemma in (*NUMBER_WORDS, *MULTIPLIERS, *VAGUE_COUNTS):
+        forms.add(lemma)
+        for parse in _morph().parse(lemma):
+            if parse.normal_form.replace("ё", "е") == lemma:
+                forms.update(form.word.replace("ё", "е") for form in parse.lexeme)
+    return frozenset(forms)
+
+
 def _lemma_in(word: str, table: dict[str, float]) -> str | None:
     lowered = word.lower().replace("ё", "е")
     if lowered in table:
         return lowered
+    if lowered not in _number_forms():
+        return None
     return next((lemma for lemma, _, _ in _parses(lowered) if lemma in table), None)
 
 
@@ -88,7 +102,12 @@ class _Cursor:
         return token.text.lower() if token is not None and token.kind == "word" else None
 
 
+_HEDGE_STARTS = frozenset(hedge[0] for hedge in HEDGES)
+
+
 def _read_hedge(cursor: _Cursor) -> bool:
+    if cursor.word() not in _HEDGE_STARTS:
+        return False
     for hedge in HEDGES:
         if all(cursor.word(k) == part for k, part in enumerate(hedge)):
             cursor.index += len(hedge)
@@ -252,13 +271,15 @@ def _tokens(text: str) -> list[_Token]:
 
 def find_quantities(text: str) -> list[QuantityMention]:
     """Every counted amount in `text`, in order; numbers inside date expressions are left out."""
-    dates = [(m.start, m.end) for m in find_time_expressions(text, _ANCHOR)]
+    dates: list[tuple[int, int]] | None = None
     tokens = _tokens(text)
     found: list[QuantityMention] = []
     index = 0
     while index < len(tokens):
         parsed = _parse_at(tokens, index, text)
-        if parsed is not None and not any(s < parsed[0].end and parsed[0].start < e for s, e in dates):
+        if parsed is not None and dates is None:
+            dates = [(m.start, m.end) for m in find_time_expressions(text, _ANCHOR)]
+        if parsed is not None and not any(s < parsed[0].end and parsed[0].start < e for s, e in dates or ()):
             found.append(parsed[0])
             index = parsed[1]
         else:
