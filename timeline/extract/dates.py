@@ -70,7 +70,11 @@ _DEADLINE_PREPS = frozenset({"до", "к", "по"})
 
 
 def _year_tail(name: str) -> str:
-    return rf"(?:\s+(?P<{name}>\d{{4}})(?:\s*-?го)?(?:\s*{YEAR_WORD_RE})?)?"
+    """ "... 2024 года" or "... этого года" after a day, month or season; `name`rel holds the latter."""
+    return (
+        rf"(?:\s+(?P<{name}>\d{{4}})(?:\s*-?го)?(?:\s*{YEAR_WORD_RE})?"
+        rf"|\s+(?P<{name}rel>{RELATIVE_RE})\s+года(?!\w))?"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +103,15 @@ def _valid_year(value: int) -> bool:
     return 1000 <= value <= 2199
 
 
-def _explicit_year(m: re.Match[str], name: str) -> int | None:
-    """The year written in group `name`; ValueError (an impossible date) when it is out of range."""
+def _explicit_year(m: re.Match[str], name: str, doc: date | None = None) -> int | None:
+    """The year written in group `name` (or said as "этого года" relative to `doc`).
+
+    ValueError (an impossible date) when it is out of range.
+    """
     raw = m.group(name)
+    relative = m.groupdict().get(name + "rel")
+    if relative and doc is not None:
+        return doc.year + RELATIVE_SHIFT[relative.lower()]
     if not raw:
         return None
     if not _valid_year(int(raw)):
@@ -121,7 +131,7 @@ def _numeric(m: re.Match[str], ctx: _Context) -> _Result:
 
 def _day_month(m: re.Match[str], ctx: _Context) -> _Result:
     number = month_number(m["mon"])
-    year = _explicit_year(m, "y")
+    year = _explicit_year(m, "y", ctx.doc)
     if number is None:
         return None
     if year is not None:
@@ -140,7 +150,7 @@ def _at_sentence_start(text: str, position: int) -> bool:
 
 def _month(m: re.Match[str], ctx: _Context) -> _Result:
     number = month_number(m["mon"])
-    year = _explicit_year(m, "y")
+    year = _explicit_year(m, "y", ctx.doc)
     if number is None:
         return None
     # A capitalised bare "Марта"/"Мая" is far more often a name than a month; "Март выдался" is not.
@@ -155,7 +165,7 @@ def _month(m: re.Match[str], ctx: _Context) -> _Result:
 
 
 def _year(m: re.Match[str], ctx: _Context) -> _Result:
-    value = _explicit_year(m, "y")
+    value = _explicit_year(m, "y", ctx.doc)
     return cal.year(value) if value else None
 
 
@@ -172,7 +182,7 @@ def _year_range(m: re.Match[str], ctx: _Context) -> _Result:
     bracketed = ctx.text[m.start() - 1 : m.start()] == "("
     if inclusive is None or not (m["yw1"] or m["yw2"] or ctx.prep == "с" or bracketed):
         return None
-    first, last = _explicit_year(m, "y1"), _explicit_year(m, "y2")
+    first, last = _explicit_year(m, "y1", ctx.doc), _explicit_year(m, "y2", ctx.doc)
     assert first is not None and last is not None
     return cal.span(cal.year(first), cal.year(last), inclusive)
 
@@ -182,7 +192,7 @@ def _month_range(m: re.Match[str], ctx: _Context) -> _Result:
     first, last = month_number(m["m1"]), month_number(m["m2"])
     if inclusive is None or first is None or last is None:
         return None
-    y1, y2 = _explicit_year(m, "y1"), _explicit_year(m, "y2")
+    y1, y2 = _explicit_year(m, "y1", ctx.doc), _explicit_year(m, "y2", ctx.doc)
     if y2 is None and y1 is None:
         if ctx.doc is None:
             return None
@@ -202,7 +212,7 @@ def _day_range(m: re.Match[str], ctx: _Context) -> _Result:
     if inclusive is None or first_month is None or last_month is None:
         return None
     d1, d2 = int(m["d1"]), int(m["d2"])
-    y1, y2 = _explicit_year(m, "y1"), _explicit_year(m, "y2")
+    y1, y2 = _explicit_year(m, "y1", ctx.doc), _explicit_year(m, "y2", ctx.doc)
     if y2 is not None:
         start = date(y1 or (y2 if first_month <= last_month else y2 - 1), first_month, d1)
     elif y1 is not None:
@@ -222,7 +232,7 @@ def _day_range(m: re.Match[str], ctx: _Context) -> _Result:
 def _season(m: re.Match[str], ctx: _Context) -> _Result:
     form = m["season"].lower()
     first_month, _ = SEASONS[SEASON_FORMS[form]]
-    year = _explicit_year(m, "y")
+    year = _explicit_year(m, "y", ctx.doc)
     shift = RELATIVE_SHIFT.get(m["rel"].lower()) if m["rel"] else None
     if not (form.endswith(("ой", "ом", "ью")) or ctx.prep or year or m["rel"]):
         return None
@@ -250,7 +260,7 @@ def _part(m: re.Match[str], ctx: _Context, base: cal.Period) -> _Result:
 
 def _part_of_month(m: re.Match[str], ctx: _Context) -> _Result:
     number = month_number(m["mon"])
-    year = _explicit_year(m, "y")
+    year = _explicit_year(m, "y", ctx.doc)
     if number is None:
         return None
     if year is not None:
@@ -261,7 +271,7 @@ def _part_of_month(m: re.Match[str], ctx: _Context) -> _Result:
 
 
 def _part_of_period(m: re.Match[str], ctx: _Context) -> _Result:
-    year = _explicit_year(m, "y")
+    year = _explicit_year(m, "y", ctx.doc)
     if year is not None:
         return _part(m, ctx, cal.year(year))
     if ctx.doc is None:
@@ -278,7 +288,7 @@ def _quarter(m: re.Match[str], ctx: _Context) -> _Result:
         return None
     if m["unit"].lower().startswith("полови") and not (m["y"] or m["yr"]):
         return None  # "в первой половине дня" is a time of day, not half a year
-    year = _explicit_year(m, "y")
+    year = _explicit_year(m, "y", ctx.doc)
     if year is not None:
         return make(year, number)
     if ctx.doc is None:
@@ -313,6 +323,8 @@ def _relative_unit(m: re.Match[str], ctx: _Context) -> _Result:
 
 
 def _weekday(m: re.Match[str], ctx: _Context) -> _Result:
+    if m["d"]:  # "в четверг, 19 мая": the date says it, the weekday only repeats it
+        return _day_month(m, ctx)
     if ctx.doc is None or ctx.prep != "в":
         return None
     weekday = WEEKDAYS[m["wd"].lower()]
@@ -344,6 +356,8 @@ def _ago(m: re.Match[str], ctx: _Context) -> _Result:
     unit = m["unit"].lower()
     if unit == "полгода":
         return cal.month(*cal.add_months(ctx.doc.year, ctx.doc.month, -6))
+    if not raw and unit not in ("день", "неделю", "месяц", "год"):
+        return None  # "много лет назад" gives no number to count back
     count = int(raw) if raw.isdigit() else SMALL_NUMBERS.get(raw, 1)
     if unit.startswith(("д", "ден")):
         return cal.day(ctx.doc - timedelta(days=count))
@@ -400,7 +414,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(r"(?P<c>(?-i:[IVXL]{1,6})|\d{1,2})(?:-?м)?\s+(?:веке|века|веку|веком|век|вв?\.)", _century),
     _rule(rf"(?P<rel>{RELATIVE_RE})\s+(?P<unit>году|года|год|месяце|месяца|месяц|неделе|недели|неделю)",
           _relative_unit),
-    _rule(rf"(?:(?P<rel>{RELATIVE_RE})\s+)?(?P<wd>{WEEKDAY_RE})", _weekday),
+    _rule(rf"(?:(?P<rel>{RELATIVE_RE})\s+)?(?P<wd>{WEEKDAY_RE})"
+          rf"(?:,?\s+(?P<d>\d{{1,2}})(?:-?го)?\s+(?P<mon>{_MON}){_year_tail('y')}(?!\w))?", _weekday),
     _rule(r"позавчера|вчера|сегодня|завтра|послезавтра|сейчас|ныне|в\s+настоящее\s+время"
           r"|в\s+настоящий\s+момент|в\s+данный\s+момент|на\s+данный\s+момент|на\s+сегодняшний\s+день"
           r"|накануне(?=\s*[,.;:!?)]|\s*$|\s+(?:вечером|утром|днем|днём|ночью))",
