@@ -104,6 +104,10 @@ def _token_index(natasha_id: str) -> int:
     return int(natasha_id.split("_")[1]) - 1
 
 
+# Prepositions stay: their lemma folds "во", "со" into "в", "с".
+_UNINFLECTED = frozenset({"PUNCT", "NUM", "SYM", "X", "CCONJ", "SCONJ", "PART"})
+
+
 @cache
 def _lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
     # pymorphy's analysis dominates lemmatisation, and news repeats its words: cache by form and tags.
@@ -123,7 +127,9 @@ def _sentence(sent: Any) -> Sentence:
                 start=tok.start,
                 end=tok.stop,
                 text=tok.text,
-                lemma=_lemma(tok.text, pos, tuple(sorted(feats.items()))),
+                lemma=_lemma(tok.text, pos, tuple(sorted(feats.items())))
+                if pos not in _UNINFLECTED
+                else tok.text.lower(),
                 pos=pos,
                 rel=tok.rel or "",
                 head=head,
