@@ -105,9 +105,7 @@ def _scores(weights: npt.NDArray[np.float32], rows: list[list[int]]) -> npt.NDAr
     return (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
 
 
-def train(
-    rows: list[list[int]], labels: npt.NDArray[np.float32], epochs: int = 12
-) -> npt.NDArray[np.float32]:
+def train(rows: list[list[int]], labels: npt.NDArray[np.float32], epochs: int = 3) -> npt.NDArray[np.float32]:
     """Adagrad on the log loss with a little L2; minibatches are scattered with np.add.at."""
     rng = np.random.default_rng(0)
     weights = np.zeros(DIMENSIONS, dtype=np.float32)
