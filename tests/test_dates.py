@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.domain.time import Precision
 from timeline.extract.dates import find_time_expressions
@@ -348,3 +350,44 @@ def test_seed_article() -> None:
     ]
     for mention in find_time_expressions(body, D):
         assert body[mention.start : mention.end] == mention.text
+
+
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "nerel" / "dev"
+
+
+_PIECES = [
+    "в", "с", "до", "по", "после", "к", "на", "начале", "конце", "середине", "прошлом", "этом", "году",
+    "года", "годах", "г.", "2024", "2019–2021", "1990-е", "31", "29", "6", "15.03.2021", "2021-02-30",
+    "ноября", "ноябре", "февраля", "марта", "мая", "Марта", "весной", "зимой", "XX", "век", "третьем",
+    "квартале", "первой", "половине", "неделе", "понедельник", "вчера", "сейчас", "ранее", "назад", "лет",
+    "два", "дня", ",", ".", "—", "(", ")", "по настоящее время",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=12).map(" ".join),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)) | st.none(),
+)
+def test_any_text_gives_consistent_mentions(text: str, doc: date | None) -> None:
+    for mention in find_time_expressions(text, doc):
+        assert text[mention.start : mention.end] == mention.text == mention.valid.text
+        valid = mention.valid
+        assert valid.start is not None or valid.known_by is not None
+        if valid.start is not None and valid.end is not None:
+            assert valid.start < valid.end
+
+
+def test_news_corpus_mentions_are_consistent_and_disjoint() -> None:
+    files = sorted(CORPUS.glob("*.txt"))
+    assert files
+    total = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        mentions = find_time_expressions(text, date(2020, 1, 1))
+        total += len(mentions)
+        for earlier, later in zip(mentions, mentions[1:], strict=False):
+            assert earlier.end <= later.start
+        for mention in mentions:
+            assert text[mention.start : mention.end] == mention.text
+    assert total > 100  # real news mentions dates all the time
