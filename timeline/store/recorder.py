@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, select, text
@@ -104,6 +104,22 @@ def lock_log(conn: Connection) -> None:
     conn.execute(text("SELECT timeline.recorded_now()"))
 
 
+_PLACEHOLDER_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def stream_versions(conn: Connection, stream_ids: Sequence[str]) -> dict[str, int]:
+    """Current versions of several streams at once; 0 for streams with no events."""
+    found = dict.fromkeys(stream_ids, 0)
+    if stream_ids:
+        rows = conn.execute(
+            select(events.c.stream_id, func.max(events.c.stream_version))
+            .where(events.c.stream_id.in_(stream_ids))
+            .group_by(events.c.stream_id)
+        )
+        found.update({stream_id: int(version) for stream_id, version in rows})
+    return found
+
+
 def stream_version(conn: Connection, stream_id: str) -> int:
     """The stream's current version; 0 for a stream with no events."""
     found = conn.execute(
@@ -120,9 +136,9 @@ def append(
 ) -> list[StoredEvent]:
     """Append a batch in the caller's transaction and return the stored events.
 
-    Events whose `event_id` is already stored are skipped, so a retried batch is a no-op. For every stream
-    named in `expected_versions` with a version (not ANY_VERSION), the stream must be exactly at that
-    version, else ConcurrencyError and nothing of the batch is written.
+    Events whose `event_id` is already stored are skipped, so a retried batch is a no-op. Every stream that
+    gets new events and has a version in `expected_versions` (not ANY_VERSION) must be exactly at that
+    version, else ConcurrencyError and nothing of the batch is written. The whole batch is one INSERT.
     """
     if not new_events:
         return []
@@ -134,42 +150,46 @@ def append(
     fresh = [e for e in new_events if e.event_id not in already]
     if len(set(e.event_id for e in fresh)) != len(fresh):
         raise ValueError("a batch holds the same event_id twice")
-    versions: dict[str, int] = {}
-    for stream_id in dict.fromkeys(e.stream_id for e in fresh):
-        current = stream_version(conn, stream_id)
+    versions = stream_versions(conn, list(dict.fromkeys(e.stream_id for e in fresh)))
+    for stream_id, current in versions.items():
+        # Only streams with new events are checked: a retried batch whose events are all stored is a no-op.
         expected = (expected_versions or {}).get(stream_id, ANY_VERSION)
         if expected is not None and expected != current:
             raise ConcurrencyError(f"stream {stream_id} is at version {current}, not the expected {expected}")
-        versions[stream_id] = current
-    stored: list[StoredEvent] = []
+    rows: list[dict[str, Any]] = []
     for event in fresh:
         versions[event.stream_id] += 1
-        values = {
-            "event_id": event.event_id,
-            "stream_id": event.stream_id,
-            "stream_version": versions[event.stream_id],
-            "type": event.type,
-            "payload": dict(event.payload),
-            "valid_from": event.valid_from,
-            "valid_to": event.valid_to,
-            "precision": event.precision,
-            "actor_id": event.actor_id,
-            "document_id": event.document_id,
-            "span_start": event.span[0] if event.span else None,
-            "span_end": event.span[1] if event.span else None,
-            "recorded_by": recorded_by,
-            # The trigger overwrites these; the columns are NOT NULL, so they need a placeholder.
-            "position": 0,
-            "recorded_at": datetime.fromtimestamp(0).astimezone(),
-            "hash": "",
-        }
-        try:
-            row = conn.execute(insert(events).values(**values).returning(*_COLUMNS)).one()
-        except IntegrityError as exc:
-            if "events_stream_version_key" in str(exc.orig):
-                raise ConcurrencyError(f"stream {event.stream_id} moved on while appending") from exc
-            raise
-        stored.append(_stored(row))
+        rows.append(
+            {
+                "event_id": event.event_id,
+                "stream_id": event.stream_id,
+                "stream_version": versions[event.stream_id],
+                "type": event.type,
+                "payload": dict(event.payload),
+                "valid_from": event.valid_from,
+                "valid_to": event.valid_to,
+                "precision": event.precision,
+                "actor_id": event.actor_id,
+                "document_id": event.document_id,
+                "span_start": event.span[0] if event.span else None,
+                "span_end": event.span[1] if event.span else None,
+                "recorded_by": recorded_by,
+                # The trigger overwrites these; the columns are NOT NULL, so they need a placeholder.
+                "position": 0,
+                "recorded_at": _PLACEHOLDER_TIME,
+                "hash": "",
+            }
+        )
+    if not rows:
+        return []
+    try:
+        # One statement for the batch; the trigger still numbers and chains row by row, in this order.
+        result = conn.execute(insert(events).returning(*_COLUMNS), rows)
+    except IntegrityError as exc:
+        if "events_stream_version_key" in str(exc.orig):
+            raise ConcurrencyError("a stream moved on while appending") from exc
+        raise
+    stored = sorted((_stored(r) for r in result), key=lambda e: e.position)
     return stored
 
 
