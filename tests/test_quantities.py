@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.extract.quantities import find_quantities
 
@@ -86,3 +88,34 @@ def test_seed_article() -> None:
     ]
     for mention in find_quantities(body):
         assert body[mention.start : mention.end] == mention.quantity.text
+
+
+_PIECES = [
+    "около", "более", "не", "менее", "до", "еще", "10", "000", "3,5", "пяти", "двести", "пятьдесят",
+    "тысяч", "тысячи", "млн", "млрд", "тыс.", "десятки", "сотни", "несколько", "миллионов", "$", "%",
+    "человек", "наемников", "снарядов", "ракет", "долларов", "рублей", "северокорейских", "в", "2024",
+    "году", "6", "ноября", "№", "ст.", "Су-35", ",", ".",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map(" ".join))
+def test_any_text_gives_consistent_quantities(text: str) -> None:
+    previous_end = 0
+    for mention in find_quantities(text):
+        assert text[mention.start : mention.end] == mention.quantity.text
+        assert mention.start >= previous_end
+        assert mention.quantity.value >= 0
+        previous_end = mention.end
+
+
+def test_news_corpus_quantities_are_consistent() -> None:
+    corpus = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "nerel" / "dev"
+    total = 0
+    for path in sorted(corpus.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for mention in find_quantities(text):
+            total += 1
+            assert text[mention.start : mention.end] == mention.quantity.text
+            assert not mention.quantity.text[0].isspace() and not mention.quantity.text[-1].isspace()
+    assert total > 100
