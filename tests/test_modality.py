@@ -79,3 +79,10 @@ def test_extra(sentence: str, predicate: str, attributed: bool, expected: Modali
 
 def test_out_of_range_span_does_not_raise() -> None:
     assert detect_modality("Встреча прошла.", 40, 50, False) == Modality.ASSERTED
+
+
+def test_every_span_of_the_seed_gets_a_modality() -> None:
+    body = SEED.read_text(encoding="utf-8").split("\n", 1)[1]
+    for sentence in (s.text for s in razdel.sentenize(body)):
+        for start in range(0, len(sentence), 7):
+            assert detect_modality(sentence, start, start + 5, False) in set(Modality)
