@@ -1,0 +1,63 @@
+"""brat output for the seed and reading NEREL's gold `.ann` files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.extract.brat import parse_ann, read_ann, to_brat
+from timeline.extract.pipeline import extract
+from timeline.extract.readers import read_path
+from timeline.extract.types import ReadError
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seeds" / "000_36549a97ad93da46.txt"
+NEREL_DEV = SHARED / "corpora" / "nerel" / "dev"
+
+
+def test_seed_annotations_point_at_their_text_and_link_holders_to_titles() -> None:
+    (document,) = read_path(SEED)
+    annotations = parse_ann(to_brat(extract(document)))
+    by_id = {e.id: e for e in annotations.entities}
+    for entity in annotations.entities:
+        assert document.text[entity.start : entity.end] == entity.text
+    works_as = {
+        (by_id[r.arg1].text, by_id[r.arg2].text) for r in annotations.relations if r.type == "WORKS_AS"
+    }
+    workplace = {
+        (by_id[r.arg1].text, by_id[r.arg2].text) for r in annotations.relations if r.type == "WORKPLACE"
+    }
+    assert ("Виктор Горемыкин", "заместитель министра обороны") in works_as
+    assert ("Александр Мацегора", "посол") in works_as
+    assert ("Но Гван Чоль", "КНДР") in workplace
+    assert {"DATE", "PERSON", "COUNTRY", "CITY", "PROFESSION", "ORGANIZATION"} <= {
+        e.type for e in annotations.entities
+    }
+    assert any(e.type == "DATE" and e.text == "6 ноября" for e in annotations.entities)
+
+
+def test_gold_nerel_file_reads_with_nested_and_split_spans() -> None:
+    files = sorted(NEREL_DEV.glob("*.ann"))
+    total_entities = total_relations = split = 0
+    for path in files:
+        gold = read_ann(path)
+        text = path.with_suffix(".txt").read_text(encoding="utf-8")
+        ids = {e.id for e in gold.entities}
+        for entity in gold.entities:
+            pieces = [text[s:e] for s, e in entity.spans]
+            assert " ".join(pieces) == entity.text or "".join(pieces) == entity.text
+            split += len(entity.spans) > 1
+        assert all(r.arg1 in ids and r.arg2 in ids for r in gold.relations)
+        total_entities += len(gold.entities)
+        total_relations += len(gold.relations)
+    # The NEREL README's counts for dev.
+    assert (len(files), total_entities, total_relations) == (94, 5590, 4012)
+    assert split == 7  # dev's discontinuous entities ("s1 e1;s2 e2"), each read as one entity
+
+
+def test_malformed_ann_line_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.ann"
+    path.write_text("T1\tPERSON 0 5\tОбама\nT2\tCITY x y\tМосква\n", encoding="utf-8")
+    with pytest.raises(ReadError, match=f"{path}:2"):
+        read_ann(path)
