@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from timeline.domain.facts import EntityRef, EntityType
+from timeline.domain.facts import EntityRef, EntityType, Quantity
 from timeline.extract import gazetteer
 from timeline.extract.clause import Clause
 from timeline.extract.entities import country_ref
@@ -179,8 +179,10 @@ def supplies(clauses: Sequence[Clause]) -> list[Draft]:
         if not pairs:
             continue
         trigger, actor, receiver = pairs[0]
-        quantities = [q for q in clause.quantities if _counts_weapons(clause, q.end)]
-        for quantity in quantities or [None]:
+        counted: list[Quantity | None] = [
+            q.quantity for q in clause.quantities if _counts_weapons(clause, q.end)
+        ]
+        for quantity in counted or [None]:
             drafts.append(
                 Draft(
                     "supplied",
@@ -188,7 +190,7 @@ def supplies(clauses: Sequence[Clause]) -> list[Draft]:
                     clause,
                     trigger,
                     object=receiver,
-                    quantity=quantity.quantity if quantity is not None else None,
+                    quantity=quantity,
                     time=clause.time_near(trigger),
                     confidence=0.7,
                 )
