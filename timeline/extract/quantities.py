@@ -9,7 +9,8 @@ cover the hedge, number and multiplier (and a currency or percent sign), not the
 Every hedge ("около", "более", "свыше", "до", "не менее", ...) sets `approx`, whether the number is
 an estimate or a bound: "более 200" is 200, approximate. A vague plural is the lower bound of its
 order of magnitude: "сотни" = 100, "десятки миллионов" = 10 000 000, "несколько тысяч" = 1000.
-A bare number with neither hedge, multiplier nor counted noun is not reported, nor are numbers that
+A range ("10–15 тысяч", "от 13 до 16 лет") is its lower end, approximate, and its text covers both
+ends. A bare number with neither hedge, multiplier nor counted noun is not reported, nor are numbers that
 belong to dates ("6 ноября", "в 2024 году") or names ("Су-35").
 """
 
@@ -126,7 +127,9 @@ def _attached(text: str, token: _Token) -> bool:
     and one after "№" or "ст." is a label ("ст. 141 УК"), not a count."""
     before = text[token.start - 1] if token.start > 0 else " "
     after = text[token.end] if token.end < len(text) else " "
-    if before.isalpha() or before == "-" or after.isalpha() or after == "-":
+    # "10-15 человек" is a range, "Су-35" and "3-й" are not counts.
+    after_next = text[token.end + 1] if token.end + 1 < len(text) else " "
+    if before.isalpha() or before == "-" or after.isalpha() or (after == "-" and not after_next.isdigit()):
         return True
     return _LABEL_BEFORE.search(text, max(0, token.start - 12), token.start) is not None
 
@@ -247,7 +250,11 @@ def _parse_at(tokens: list[_Token], index: int, text: str) -> tuple[QuantityMent
             vague = value is not None and not _is_singular_exact(vague_word)
     if value is None:
         return None
+    ranged = _skip_range_end(cursor)
     multiplier = _read_multiplier(cursor)
+    if not ranged and multiplier is not None and _skip_range_end(cursor):
+        ranged = True
+        _read_multiplier(cursor)  # "от 10 тысяч до 15 тысяч": the second multiplier repeats the first
     if _lemma_in(vague_word, VAGUE_COUNTS) == "несколько" and multiplier is None:
         return None  # "несколько военных" is no count; "несколько тысяч" is
     value *= multiplier or 1
@@ -261,8 +268,40 @@ def _parse_at(tokens: list[_Token], index: int, text: str) -> tuple[QuantityMent
     if not (approx or vague or multiplier or unit):
         return None
     start = tokens[index].start
-    quantity = Quantity(float(value), approx or vague, unit or "", text[start : last.end])
+    quantity = Quantity(float(value), approx or vague or ranged, unit or "", text[start : last.end])
     return QuantityMention(start, last.end, quantity), cursor.index
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _skip_range_end(cursor: _Cursor) -> bool:
+    """Past the upper end of "10–15" or "от 10 до 15"; the quantity keeps the lower one, approximate."""
+    joiner = cursor.peek()
+    number = cursor.peek(1)
+    if joiner is None or number is None or number.kind not in ("num", "word"):
+        return False
+    if not (joiner.text in _DASHES or joiner.text.lower() == "до"):
+        return False
+    probe = _Cursor(cursor.tokens, cursor.text, cursor.index + 1)
+    if number.kind == "num":
+        upper = _read_digits_after_dash(probe)
+    else:
+        upper = _read_number_words(probe)
+    if upper is None:
+        return False
+    cursor.index = probe.index
+    return True
+
+
+def _read_digits_after_dash(cursor: _Cursor) -> float | None:
+    token = cursor.peek()
+    assert token is not None
+    after = cursor.text[token.end] if token.end < len(cursor.text) else " "
+    if after.isalpha() or after == "-":
+        return None
+    cursor.index += 1
+    return float(token.text.replace(",", "."))
 
 
 def _tokens(text: str) -> list[_Token]:
