@@ -20,6 +20,7 @@ Matching rule, in the spirit of the FactRuEval-2016 scorer (dialent/task3):
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -147,3 +148,29 @@ def gold_as_predictions(gold: Iterable[GoldFact]) -> list[PredFact]:
         for f in gold
         if f.type in FACT_TYPES
     ]
+
+
+def occupation_outcomes(gold: Iterable[GoldFact], pred: Iterable[PredFact]) -> Counter[str]:
+    """Why each gold Occupation was or was not found, judged against its best-matching prediction."""
+    predicted = [f for f in unique(pred) if f.type == "occupation"]
+    outcomes: Counter[str] = Counter()
+    for fact in _unique_gold(gold):
+        if fact.type != "occupation":
+            continue
+        best = max(predicted, key=lambda p: fact_quality(fact, p), default=None)
+        if best is None or fact_quality(fact, best) == 0.0:
+            outcomes["no predicted fact for this Who"] += 1
+            continue
+        if fact_quality(fact, best) >= 1.0 - 1e-9:
+            outcomes["found, every argument right"] += 1
+            continue
+        for role in ("position", "where"):
+            mine = [a for a in best.args if a.role == role]
+            theirs = [a for a in fact.args if a.role == role]
+            if theirs and not mine:
+                outcomes[f"{role} not given"] += 1
+            elif mine and not theirs:
+                outcomes[f"{role} given, gold has none"] += 1
+            elif mine and theirs and not arg_matches(theirs[0], mine[0]):
+                outcomes[f"{role} wrong"] += 1
+    return outcomes

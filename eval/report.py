@@ -81,6 +81,11 @@ def as_markdown(nerel: NerelScores, fre: FreScores, meta: dict[str, Any], rules:
     lines += ["## FactRuEval-2016 devset", ""]
     for name, table in fre.tables().items():
         lines += _table_md(_TITLES[name], table)
+    outcomes = meta.get("occupation_outcomes") or {}
+    if outcomes:
+        lines += ["### What became of each gold Occupation", "", "| outcome | gold facts |", "|---|---:|"]
+        lines += [f"| {outcome} | {count} |" for outcome, count in outcomes.items()]
+        lines += ["", "(An imperfect fact may be counted under both position and where.)", ""]
     lines += ["## How facts are matched", "", rules.strip(), ""]
     if meta["errors"]:
         lines += ["## Failures", ""] + [f"- `{error}`" for error in meta["errors"]] + [""]

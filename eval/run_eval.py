@@ -12,6 +12,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +35,7 @@ class Run:
     seconds: float = 0.0
     cpu_seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    occupation_outcomes: Counter[str] = field(default_factory=Counter)
 
 
 def _one_core() -> None:
@@ -73,6 +75,7 @@ def evaluate(predictor: Predictor, limit: int | None) -> Run:
             run.errors.append(f"factrueval/{fre_doc.name}: {type(exc).__name__}: {exc}")
             facts = []
         run.fre.add(fre_score.score_document(fre_doc.facts, facts))
+        run.occupation_outcomes.update(fre_score.occupation_outcomes(fre_doc.facts, facts))
         run.fre_documents += 1
     return run
 
@@ -116,6 +119,7 @@ def _meta(predictor: Predictor, run: Run, limit: int | None, warm_up: float) -> 
             "peak_rss_mb": round(peak_mb, 1),
         },
         "errors": run.errors,
+        "occupation_outcomes": dict(run.occupation_outcomes.most_common()),
     }
 
 

@@ -12,7 +12,14 @@ import pytest
 from eval import fre_predict, nerel_score, run_eval
 from eval.factrueval import FreDocument, GoldArg
 from eval.factrueval import read_document as read_fre
-from eval.fre_score import PredArg, PredFact, arg_matches, fact_quality, gold_as_predictions
+from eval.fre_score import (
+    PredArg,
+    PredFact,
+    arg_matches,
+    fact_quality,
+    gold_as_predictions,
+    occupation_outcomes,
+)
 from eval.fre_score import score_document as score_facts
 from eval.nerel import BratAnnotations, BratEntity, parse_ann
 from eval.nerel import read_document as read_nerel
@@ -219,6 +226,20 @@ def test_occupation_matches_on_names_and_partial_credit_is_weighted(book_117: Fr
     assert fact_quality(sarkozy, wrong_where) == pytest.approx(1.5 / 3.5)
     no_who = PredFact("occupation", (_entity("who", "Барак Обама"), *right.args[1:]))
     assert fact_quality(sarkozy, no_who) == 0.0
+
+
+def test_occupation_outcomes_say_why_gold_facts_were_missed(book_117: FreDocument) -> None:
+    predicted = [
+        PredFact(
+            "occupation",
+            (_entity("who", "Николя Саркози"), _entity("position", "президент"), _entity("where", "Франция")),
+        ),
+        PredFact("occupation", (_entity("who", "Барак Обама"), _entity("position", "президент"))),
+    ]
+    outcomes = occupation_outcomes(book_117.facts, predicted)
+    # 117-1 is Саркози's; both of Обама's facts meet the same where-less prediction, and 117-3's
+    # Position is "главой", not "президент".
+    assert outcomes == {"found, every argument right": 1, "where not given": 2, "position wrong": 1}
 
 
 def test_position_matches_inflected_or_longer_titles() -> None:
