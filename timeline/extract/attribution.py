@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from timeline.extract import source_names, subjects
 
 _REPORTER_VERB = r"(?:сообщает|сообщил[аио]?|передает|передаёт|передал[аио]?|пишет|написал[аио]?|информирует)"
-_LINK = re.compile(rf"(?:(?P<verb>{_REPORTER_VERB})\s+(?P<x>.+?)\s+)?со\s+ссылкой\s+на\s+", re.IGNORECASE)
+_LINK = re.compile(
+    rf"(?:(?P<verb>{_REPORTER_VERB})\s+(?P<x>[^,;:]{{1,60}}?)\s+)?со\s+ссылкой\s+на\s+", re.IGNORECASE
+)
 _MEDIA = r"(?:агентство|издание|газета|телеканал|радиостанция|портал|сайт|журнал|пресс-служба|телеграм-канал)"
 # "Об этом сообщила полиция" names a source whatever its case; elsewhere the verb must be followed by a
 # name ("..., сообщает ТАСС") so that "пишет музыку" is not a source.
