@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from datetime import date
 from functools import lru_cache
 
@@ -257,7 +258,8 @@ def _parse_at(tokens: list[_Token], index: int, text: str) -> tuple[QuantityMent
         _read_multiplier(cursor)  # "от 10 тысяч до 15 тысяч": the second multiplier repeats the first
     if _lemma_in(vague_word, VAGUE_COUNTS) == "несколько" and multiplier is None:
         return None  # "несколько военных" is no count; "несколько тысяч" is
-    value *= multiplier or 1
+    # Decimal keeps "4,1 млрд" at 4 100 000 000 rather than 4 099 999 999.9999995.
+    value = float(Decimal(repr(value)) * Decimal(repr(multiplier or 1)))
     after = cursor.peek()
     if after is not None and after.text in SYMBOL_UNITS and after.start == tokens[cursor.index - 1].end:
         unit = SYMBOL_UNITS[after.text]
