@@ -34,15 +34,15 @@ def test_candidates_stay_in_the_sentence_and_follow_argument_types() -> None:
     assert ("PROFESSION", "PERSON") not in named  # WORKS_AS runs person -> title only
     assert all((a, b) in RELATION_OF for a, b in named)
     assert all(max(i, j) <= 3 for i, j, _ in pairs)  # Газпром and Лондоне are in the next sentence
-    between = {(i, j): n for i, j, n in pairs}
-    assert between[(2, 1)] == 0 and between[(0, 3)] == 2
+    between = {(i, j): found for i, j, found in pairs}
+    assert between[(2, 1)] == [] and between[(0, 3)] == [MENTIONS[1], MENTIONS[2]]
 
 
 def test_features_are_stable_ids_within_the_table() -> None:
-    first = features(TEXT, MENTIONS[2], MENTIONS[0], 1)
-    assert first == features(TEXT, MENTIONS[2], MENTIONS[0], 1)
+    first = features(TEXT, MENTIONS[2], MENTIONS[0], [MENTIONS[1]])
+    assert first == features(TEXT, MENTIONS[2], MENTIONS[0], [MENTIONS[1]])
     assert first == sorted(set(first)) and all(0 <= f < DIMENSIONS for f in first)
-    assert first != features(TEXT, MENTIONS[2], MENTIONS[1], 0)
+    assert first != features(TEXT, MENTIONS[2], MENTIONS[1], [])
 
 
 def test_trained_model_relates_a_president_to_his_title_and_country() -> None:

@@ -59,8 +59,24 @@ def _index(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) % DIMENSIONS
 
 
-def features(text: str, a: Mention, b: Mention, between_mentions: int) -> list[int]:
-    """Hashed feature ids for "a holds RELATION_OF[types] with b" inside one sentence of `text`."""
+def _masked(text: str, start: int, end: int, between: Sequence[Mention]) -> list[str]:
+    """The words from start to end with each mention in between replaced by its type."""
+    out: list[str] = []
+    at = start
+    for m in sorted(between, key=lambda m: m.start):
+        if m.start < at or m.end > end:
+            continue
+        out += _words(text[at : m.start]) + [m.type]
+        at = m.end
+    return out + _words(text[at:end])
+
+
+def features(text: str, a: Mention, b: Mention, between: Sequence[Mention]) -> list[int]:
+    """Hashed feature ids for "a holds RELATION_OF[types] with b" inside one sentence of `text`.
+
+    `between` are the sentence's other mentions lying between the two arguments.
+    """
+    between_mentions = len(between)
     pair = f"{a.type}>{b.type}"
     if a.start <= b.start and b.end <= a.end:
         order, gap = "b_in_a", ""
@@ -94,11 +110,20 @@ def features(text: str, a: Mention, b: Mention, between_mentions: int) -> list[i
     found += [f"gap_word={w}" for w in shown]
     if len(gap_words) <= 3:
         found.append(f"gap_exact={' '.join(gap_words)}|{order}|{pair}")
+    if order in ("a_first", "b_first"):
+        # "Судья <ORGANIZATION> от <COUNTRY> Дмитрий Дедов": the pattern shows once names are types.
+        low, high = (a.end, b.start) if order == "a_first" else (b.end, a.start)
+        masked = _masked(text, low, high, between)
+        if len(masked) <= 6:
+            found.append(f"masked={' '.join(masked)}|{order}|{pair}")
+        found.append(f"types_between={' '.join(m.type for m in between)}|{order}|{pair}")
     return sorted({_index(f) for f in found})
 
 
-def candidates(sentence: tuple[int, int], mentions: Sequence[Mention]) -> list[tuple[int, int, int]]:
-    """Ordered pairs (i, j, mentions between) of one sentence whose types admit a relation."""
+def candidates(
+    sentence: tuple[int, int], mentions: Sequence[Mention]
+) -> list[tuple[int, int, list[Mention]]]:
+    """Ordered pairs (i, j, mentions between them) of one sentence whose types admit a relation."""
     inside = [i for i, m in enumerate(mentions) if sentence[0] <= m.start and m.end <= sentence[1]]
     pairs = []
     for i in inside:
@@ -107,6 +132,6 @@ def candidates(sentence: tuple[int, int], mentions: Sequence[Mention]) -> list[t
             if i == j or (a.type, b.type) not in RELATION_OF or (a.start, a.end) == (b.start, b.end):
                 continue
             low, high = min(a.end, b.end), max(a.start, b.start)
-            between = sum(1 for k in inside if low <= mentions[k].start and mentions[k].end <= high)
+            between = [mentions[k] for k in inside if low <= mentions[k].start and mentions[k].end <= high]
             pairs.append((i, j, between))
     return pairs
