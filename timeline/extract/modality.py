@@ -1,8 +1,8 @@
 """How a sentence holds a predicate: asserted, reported, alleged, planned, considered or denied.
 
 Markers count inside the predicate's clause: from the last strong break before it (";", ":", " что ",
-" но ", " однако ", a quote) to the first one after it; commas do not break ("режим, как
-известно, рассматривает возможность ..."). First match wins, in this order:
+" но ", " однако ", ", и ", a quote) to the first one after it; other commas do not break ("режим,
+как известно, рассматривает возможность ..."). First match wins, in this order:
 
 1. denied: a denial verb elsewhere in the sentence ("опроверг", "отрицает", "не подтвердил"), or
    "не" right before the predicate or its auxiliary ("не подписали", "не был подписан");
@@ -25,7 +25,9 @@ import pymorphy3
 
 from timeline.domain.facts import Modality
 
-_BREAK = re.compile(r"[;:\"«»„“”]|\s[-—–]\s|(?<!\w)(?:что|чтобы|но|однако|зато|хотя)(?!\w)", re.IGNORECASE)
+_BREAK = re.compile(
+    r"[;:\"«»„“”]|\s[-—–]\s|,\s+(?:и|а)\s|(?<!\w)(?:что|чтобы|но|однако|зато|хотя)(?!\w)", re.IGNORECASE
+)
 _DENIAL = re.compile(
     r"(?<!\w)(?:опроверг\w*|отрицает|отрицают|отрицал\w*|отрицая|не\s+подтвердил\w*|не\s+подтверждает|не\s+подтверждают"
     r"|назвал\w*\s+(?:ложью|фейком|вымыслом))",
