@@ -9,7 +9,7 @@ from functools import cache
 from timeline.domain.facts import EntityRef, EntityType
 from timeline.domain.ids import entity_id_for, slugify
 from timeline.extract import gazetteer
-from timeline.extract.nlp import Analysis, NerSpan, Sentence, lemma_of
+from timeline.extract.nlp import Analysis, NerSpan, Sentence, Token, lemma_of
 from timeline.extract.types import EntityMention
 
 _TRAILING_JUNK = re.compile(r"[\s\u00a0—–\-,.;:!?«»\"]+$")
@@ -120,48 +120,53 @@ def _ner_mentions(analysis: Analysis) -> list[EntityMention]:
     return mentions
 
 
-def _gazetteer_mentions(sentence: Sentence) -> list[EntityMention]:
-    """Countries, cities and positions by lemma, for what NER does not mark (positions never)."""
+def _city_name(lemmas: str) -> str:
+    return lemmas.title().replace("-На-", "-на-").replace("-Де-", "-де-")
+
+
+def _adjective_ref(lemma: str) -> EntityRef | None:
+    """ "российских" -> Россия, "московского" -> Москва: NEREL marks such adjectives as the place."""
+    country = gazetteer.country_of_adjective(lemma)
+    if country is not None:
+        return country_ref(country)
+    city = gazetteer.city_of_adjective(lemma)
+    return city_ref(_city_name(city)) if city is not None else None
+
+
+def _place_at(tokens: tuple[Token, ...], i: int) -> tuple[EntityRef, int] | None:
+    """A country or city named by the (up to three) words from token `i`, and its last token."""
+    if tokens[i].pos == "ADJ":
+        ref = _adjective_ref(tokens[i].lemma)
+        if ref is not None:
+            return ref, i
+    if not tokens[i].text[:1].isupper():
+        return None
+    for width in (3, 2, 1):
+        if i + width > len(tokens):
+            continue
+        words = " ".join(t.lemma for t in tokens[i : i + width])
+        country = gazetteer.country_named(words)
+        if country is not None:
+            return country_ref(country), i + width - 1
+        if gazetteer.city_slug(words) is not None:
+            return city_ref(_city_name(words)), i + width - 1
+    return None
+
+
+def _gazetteer_mentions(sentence: Sentence, text: str) -> list[EntityMention]:
+    """Countries, cities (names and adjectives) and position titles found by lemma."""
     found = []
     tokens = sentence.tokens
     i = 0
     while i < len(tokens):
         position = match_position(sentence, i)
-        if position is not None:
-            title, last = position
-            found.append(
-                EntityMention(
-                    tokens[i].start, tokens[last].end, _surface(sentence, i, last), profession_ref(title)
-                )
-            )
-            i = last + 1
-            continue
-        for width in (3, 2, 1):
-            if i + width > len(tokens):
-                continue
-            words = " ".join(t.lemma for t in tokens[i : i + width])
-            ref: EntityRef | None = None
-            country = gazetteer.country_named(words)
-            capitalised = tokens[i].text[0].isupper()
-            if country is not None and capitalised:
-                ref = country_ref(country)
-            elif gazetteer.city_slug(words) is not None and capitalised:
-                ref = city_ref(words.title() if width == 1 else tokens[i].text)
-            if ref is not None:
-                found.append(
-                    EntityMention(
-                        tokens[i].start, tokens[i + width - 1].end, _surface(sentence, i, i + width - 1), ref
-                    )
-                )
-                i += width - 1
-                break
-        i += 1
+        place = _place_at(tokens, i) if position is None else None
+        ref, last = (profession_ref(position[0]), position[1]) if position else place or (None, i)
+        if ref is not None:
+            start, end = tokens[i].start, tokens[last].end
+            found.append(EntityMention(start, end, text[start:end], ref))
+        i = last + 1
     return found
-
-
-def _surface(sentence: Sentence, first: int, last: int) -> str:
-    tokens = sentence.tokens
-    return " ".join(t.text for t in tokens[first : last + 1])
 
 
 @cache
@@ -189,7 +194,7 @@ def find_entities(analysis: Analysis) -> list[EntityMention]:
     mentions = _ner_mentions(analysis)
     covered = [(m.start, m.end) for m in mentions]
     for sentence in analysis.sentences:
-        for mention in _gazetteer_mentions(sentence):
+        for mention in _gazetteer_mentions(sentence, analysis.text):
             overlaps = any(s < mention.end and mention.start < e for s, e in covered)
             if mention.entity.type is EntityType.PROFESSION or not overlaps:
                 mentions.append(mention)

@@ -51,7 +51,8 @@ def _title(clause: Clause, first: int, last: int) -> Title:
         if inner is not None and inner.entity.type is EntityType.PERSON:
             holder = inner.entity
             break
-        if inner is not None and inner.entity.type in (*PARTY_TYPES, EntityType.CITY):
+        named_place = token.pos != "ADJ"  # "президент российской компании" is not Russia's president
+        if inner is not None and inner.entity.type in (*PARTY_TYPES, EntityType.CITY) and named_place:
             after_v = clause.tokens[i - 1].lemma == "в" or (location is not None and inner.entity == location)
             if after_v:
                 location = inner.entity
