@@ -164,3 +164,22 @@ def test_news_corpus_chains_end_with_the_publisher() -> None:
         attributed += sum(len(chain) > 1 for chain in chains)
     # Wikinews cites agencies and officials; some, not all, sentences carry a source.
     assert 0 < attributed
+
+
+def test_their_words_go_back_to_the_last_speaker() -> None:
+    sentences = [
+        "Адвокат Мария Иванова заявила, что иск подан.",
+        "Суд назначен на понедельник.",
+        "Заседание будет открытым.",
+        "Решение ожидается к вечеру.",
+        "По её словам, шансы высоки.",
+    ]
+    attributions = attribute_sentences(sentences, "PUB")
+    assert [a.chain for a in attributions] == [
+        ("Мария Иванова", "PUB"),
+        ("Мария Иванова", "PUB"),
+        ("Мария Иванова", "PUB"),
+        ("PUB",),
+        ("Мария Иванова", "PUB"),
+    ]
+    assert attributions[-1].local

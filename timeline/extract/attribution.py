@@ -76,6 +76,9 @@ _PUBLISHER_VOICE = re.compile(
     r"|стоит\s+отметить|следует\s+отметить|также\s+напомним)(?!\w)",
     re.IGNORECASE,
 )
+_THEIR_WORDS = re.compile(
+    r"(?<!\w)по\s+(?:его|её|ее|их)\s+(?:словам|мнению|данным|информации|оценке|оценкам)(?!\w)", re.IGNORECASE
+)
 _ABOUT_THIS = re.compile(r"(?<!\w)об\s+этом(?!\w)", re.IGNORECASE)
 # A reporting line this close to the top ("..., сообщает ТАСС" in the lead) covers the whole text.
 _LEAD_SENTENCES = 3
@@ -217,6 +220,8 @@ def attribute_sentences(sentences: list[str], publisher: str | None) -> list[Att
             carried, speaker, age = _prepend(named, base), named, 0
         current = carried or base
         local = _local_source(sentence, aliases)
+        if local is None and speaker is not None and _THEIR_WORDS.search(sentence):
+            local = speaker  # "По её словам, ..." goes back to the last one named as speaking
         result.append(Attribution(_prepend(local, current), local is not None, speaker if carried else None))
     return result
 
