@@ -10,10 +10,13 @@ from timeline.extract import gazetteer
 from timeline.extract.clause import PARTY_TYPES, Clause
 from timeline.extract.entities import country_ref
 from timeline.extract.facts import Draft
+from timeline.extract.nlp import Token
 
 _GAP = 8  # tokens a title may stand from its holder's name: "посол России в КНДР Александр Мацегора"
 _APPOINT = ("назначить", "назначать", "назначенный", "назначен")
 _DISMISS = ("уволить", "увольнять", "уволенный", "уволен", "отставка", "отстранить", "отстраненный")
+_QUOTES = frozenset({"«", "»", '"', "„", "“", "”"})
+_COPULAS = frozenset({"являться", "стать", "становиться", "работать", "служить", "оставаться", "быть"})
 _RELEASE = ("освободить", "освобождать", "освобожденный", "освобождённый", "освобожден")
 
 
@@ -59,11 +62,11 @@ def _title(clause: Clause, first: int, last: int) -> Title:
             elif organisation is None or inner.entity == organisation:
                 organisation = inner.entity
             end = i
-        elif token.lemma != "в" and token.pos not in ("PROPN",):
+        elif token.lemma != "в" and token.pos != "PROPN" and not _connects(token):
             break
         i += 1
     if holder is None:
-        holder = _holder_before(clause, first)
+        holder = _holder_before(clause, first) or _holder_by_syntax(clause, first)
     if organisation is None:
         organisation = _party_before(clause, first)
     if organisation is None and holder is not None:
@@ -75,12 +78,31 @@ def _title(clause: Clause, first: int, last: int) -> Title:
     return Title(first, last, mention.entity.name, role, holder, organisation, location)
 
 
+def _connects(token: Token) -> bool:
+    """Words that may stand between a title and its organisation: "директор компании «Газпром»"."""
+    return token.text in _QUOTES or (token.pos in ("NOUN", "ADJ") and token.feats.get("Case") == "Gen")
+
+
 def _holder_before(clause: Clause, first: int) -> EntityRef | None:
-    """A holder named before the title: "Сергей Шойгу, министр обороны"."""
-    if first >= 2 and clause.tokens[first - 1].text == ",":
+    """A holder named just before the title: "Сергей Шойгу, министр обороны", "Шойгу (министр ...)"."""
+    if first >= 2 and clause.tokens[first - 1].text in (",", "—", "–", "-", "("):
         mention = clause.mention_at(first - 2)
         if mention is not None and mention.entity.type is EntityType.PERSON:
             return mention.entity
+    return None
+
+
+def _holder_by_syntax(clause: Clause, first: int) -> EntityRef | None:
+    """ "Иванов — директор завода", "Иванов является директором": the title's (or its verb's) subject."""
+    title = clause.tokens[first]
+    heads = [first]
+    if title.head >= 0 and clause.tokens[title.head].lemma in _COPULAS:
+        heads.append(title.head)
+    for head in heads:
+        for subject in clause.dependents(head, "nsubj"):
+            people = clause.people_in(clause.subtree(subject, 2))
+            if people:
+                return people[0]
     return None
 
 
