@@ -48,13 +48,13 @@ def _clean(span: NerSpan) -> tuple[int, str, str]:
 
 
 def _known_person(normal: str) -> str | None:
-    """A leader's canonical name when NER left it inflected ("Ким Чен Ына")."""
+    """A leader's canonical name, also when NER left it inflected ("Ким Чен Ына", "Путина")."""
     words = normal.lower().split()
     for name in gazetteer.LEADERS:
-        parts = name.split()
+        parts = name.lower().split()
         if len(parts) == len(words) and all(_stem(a) == _stem(b) for a, b in zip(parts, words, strict=True)):
-            return " ".join(p.capitalize() for p in parts)
-    return None
+            return name
+    return gazetteer.leader_named(normal) or (gazetteer.leader_named(words[0]) if len(words) == 1 else None)
 
 
 def _person_name(normal: str) -> str:
@@ -134,13 +134,17 @@ def _adjective_ref(lemma: str) -> EntityRef | None:
 
 
 def _place_at(tokens: tuple[Token, ...], i: int) -> tuple[EntityRef, int] | None:
-    """A country or city named by the (up to three) words from token `i`, and its last token."""
+    """A country or city named by the (up to three) words from token `i`, and its last token; also a
+    leader NER missed (a bare "Путин" opening a sentence)."""
     if tokens[i].pos == "ADJ":
         ref = _adjective_ref(tokens[i].lemma)
         if ref is not None:
             return ref, i
     if not tokens[i].text[:1].isupper():
         return None
+    leader = gazetteer.leader_named(tokens[i].lemma) if tokens[i].pos == "PROPN" else None
+    if leader is not None:
+        return person_ref(leader), i
     for width in (3, 2, 1):
         if i + width > len(tokens):
             continue

@@ -195,13 +195,21 @@ CITIES: dict[str, str] = {
     "ватикан": "vatican",
 }  # fmt: skip
 
-# Heads of state the texts name without their country; a party to what they sign.
-LEADERS: dict[str, str] = {
-    "владимир путин": "ru", "путин": "ru", "дмитрий медведев": "ru", "ким чен ын": "kp",
-    "владимир зеленский": "ua", "зеленский": "ua", "си цзиньпин": "cn", "дональд трамп": "us",
-    "трамп": "us", "джо байден": "us", "байден": "us", "александр лукашенко": "by", "лукашенко": "by",
-    "реджеп тайип эрдоган": "tr", "эрдоган": "tr", "нарендра моди": "in", "ли чжэ мён": "kr",
+# Leaders the texts name without their country (a party to what they sign), by canonical name, with
+# the bare surnames news use for them.
+LEADERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Владимир Путин": ("ru", ("путин",)), "Дмитрий Медведев": ("ru", ("медведев",)),
+    "Михаил Мишустин": ("ru", ("мишустин",)), "Сергей Лавров": ("ru", ("лавров",)),
+    "Ким Чен Ын": ("kp", ()), "Владимир Зеленский": ("ua", ("зеленский",)), "Си Цзиньпин": ("cn", ()),
+    "Дональд Трамп": ("us", ("трамп",)), "Джо Байден": ("us", ("байден",)),
+    "Александр Лукашенко": ("by", ("лукашенко",)), "Реджеп Тайип Эрдоган": ("tr", ("эрдоган",)),
+    "Нарендра Моди": ("in", ("моди",)), "Ли Чжэ Мён": ("kr", ()), "Эммануэль Макрон": ("fr", ("макрон",)),
+    "Олаф Шольц": ("de", ("шольц",)), "Касым-Жомарт Токаев": ("kz", ("токаев",)),
 }  # fmt: skip
+_LEADER_BY_NAME: dict[str, tuple[str, str]] = {}
+for _name, (_iso, _surnames) in LEADERS.items():
+    for _key in (_name.lower(), *_surnames):
+        _LEADER_BY_NAME[_key] = (_iso, _name)
 
 # Longest first, so "заместитель министра обороны" wins over "министр".
 POSITIONS: tuple[str, ...] = tuple(
@@ -288,6 +296,12 @@ def country_of_capital(city: str) -> Country | None:
     return _CAPITALS.get(slug) if slug is not None else None
 
 
+def leader_named(name: str) -> str | None:
+    """The canonical name of a leader named in full or by surname ("Путин" -> "Владимир Путин")."""
+    found = _LEADER_BY_NAME.get(name.lower())
+    return found[1] if found is not None else None
+
+
 def country_of_leader(name: str) -> Country | None:
-    iso = LEADERS.get(name.lower())
-    return _BY_ISO[iso] if iso is not None else None
+    found = _LEADER_BY_NAME.get(name.lower())
+    return _BY_ISO[found[0]] if found is not None else None

@@ -87,6 +87,8 @@ def _signers_and_parties(clause: Clause, verb: int) -> tuple[list[EntityRef], li
         if country is None and mention is not None and mention.entity.type is EntityType.ORGANIZATION:
             country = mention.entity
         if country is not None:
+            if pending is not None and pending != country and pending not in parties:
+                parties.append(pending)  # "Россия и Китай подписали": each state is a party
             pending = country
     if pending is not None and pending not in parties:
         parties.append(pending)  # states that sign with no person named ("Россия и КНДР подписали")

@@ -52,7 +52,9 @@ def _title(clause: Clause, first: int, last: int) -> Title:
         token = clause.tokens[i]
         inner = clause.mention_at(i)
         if inner is not None and inner.entity.type is EntityType.PERSON:
-            holder = inner.entity
+            # An apposition agrees in case: "указом президента Иванов уволен" names no president.
+            if _same_case(clause.tokens[first], token):
+                holder = inner.entity
             break
         named_place = token.pos != "ADJ"  # "президент российской компании" is not Russia's president
         if inner is not None and inner.entity.type in (*PARTY_TYPES, EntityType.CITY) and named_place:
@@ -76,6 +78,11 @@ def _title(clause: Clause, first: int, last: int) -> Title:
     if location is not None:
         role = role + " " + " ".join(t.text for t in clause.tokens[last + 1 : end + 1])
     return Title(first, last, mention.entity.name, role, holder, organisation, location)
+
+
+def _same_case(a: Token, b: Token) -> bool:
+    case_a, case_b = a.feats.get("Case"), b.feats.get("Case")
+    return case_a is None or case_b is None or case_a == case_b
 
 
 def _connects(token: Token) -> bool:
