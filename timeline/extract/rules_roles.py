@@ -80,6 +80,12 @@ def _title(clause: Clause, first: int, last: int) -> Title:
     return Title(first, last, mention.entity.name, role, holder, organisation, location)
 
 
+def _former(clause: Clause, first: int) -> bool:
+    before = clause.tokens[first - 1].lemma if first > 0 else ""
+    title = clause.tokens[first].text.lower()
+    return before in ("бывший", "экс", "прежний", "покойный") or title.startswith("экс-")
+
+
 def _same_case(a: Token, b: Token) -> bool:
     case_a, case_b = a.feats.get("Case"), b.feats.get("Case")
     return case_a is None or case_b is None or case_a == case_b
@@ -126,6 +132,8 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
         for title in _titles(clause):
             if title.holder is None or clause.tokens[title.first].feats.get("Number") == "Plur":
                 continue
+            if _former(clause, title.first):
+                continue  # "бывший президент": the holding ended at a time the text does not give
             drafts.append(
                 Draft(
                     predicate="holds_position",
