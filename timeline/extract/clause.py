@@ -25,7 +25,7 @@ class Clause:
     times: tuple[TimeMention, ...]
     quantities: tuple[QuantityMention, ...]
     chain: tuple[str, ...]
-    _by_token: dict[int, EntityMention] = field(default_factory=dict)
+    _by_token: dict[int, EntityMention] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for token in self.sentence.tokens:
@@ -123,8 +123,7 @@ class Clause:
             mention = self.mention_at(token.index)
             if mention is None or mention.entity.type not in PLACE_TYPES or mention.entity.id in seen:
                 continue
-            head_of_phrase = token.index
-            if self.preposition(head_of_phrase) in prepositions or (
+            if self.preposition(token.index) in prepositions or (
                 token.index > 0 and self.tokens[token.index - 1].lemma in prepositions
             ):
                 seen.add(mention.entity.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from timeline.domain.facts import EntityRef
 from timeline.domain.ids import content_hash, document_id_for
@@ -20,6 +21,8 @@ from timeline.extract.rules_roles import appointments, holds_position, membershi
 from timeline.extract.rules_states import labour, presences
 from timeline.extract.types import Document, EntityMention, ExtractionResult, QuantityMention, TimeMention
 
+Located = TypeVar("Located", TimeMention, QuantityMention, EntityMention)
+
 RULES: tuple[Rule, ...] = (
     meetings,
     holds_position,
@@ -36,7 +39,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def _inside(start: int, end: int, items: Sequence[TimeMention | QuantityMention | EntityMention]) -> tuple:  # type: ignore[type-arg]
+def _inside(start: int, end: int, items: Sequence[Located]) -> tuple[Located, ...]:
     return tuple(x for x in items if start <= x.start and x.end <= end)
 
 
