@@ -94,6 +94,10 @@ def _commit() -> str:
     return found.stdout.strip() or "unknown"
 
 
+def _rate(amount: float, seconds: float) -> float:
+    return round(amount / seconds, 2) if seconds else 0.0
+
+
 def _meta(predictor: Predictor, run: Run, limit: int | None, warm_up: float) -> dict[str, Any]:
     documents = run.nerel_documents + run.fre_documents
     # ru_maxrss is in kilobytes on Linux.
@@ -110,11 +114,11 @@ def _meta(predictor: Predictor, run: Run, limit: int | None, warm_up: float) -> 
             "kb": round(run.kb, 1),
             "seconds": round(run.seconds, 3),
             "cpu_seconds": round(run.cpu_seconds, 3),
-            "documents_per_second": documents / run.seconds if run.seconds else 0.0,
-            "kb_per_second": run.kb / run.seconds if run.seconds else 0.0,
+            "documents_per_second": _rate(documents, run.seconds),
+            "kb_per_second": _rate(run.kb, run.seconds),
             # Wall time on a shared machine includes waiting for the core; CPU time does not.
-            "documents_per_cpu_second": documents / run.cpu_seconds if run.cpu_seconds else 0.0,
-            "kb_per_cpu_second": run.kb / run.cpu_seconds if run.cpu_seconds else 0.0,
+            "documents_per_cpu_second": _rate(documents, run.cpu_seconds),
+            "kb_per_cpu_second": _rate(run.kb, run.cpu_seconds),
             "warm_up_seconds": round(warm_up, 3),
             "peak_rss_mb": round(peak_mb, 1),
         },
