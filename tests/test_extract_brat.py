@@ -35,6 +35,11 @@ def test_seed_annotations_point_at_their_text_and_link_holders_to_titles() -> No
         e.type for e in annotations.entities
     }
     assert any(e.type == "DATE" and e.text == "6 ноября" for e in annotations.entities)
+    about_events = {(r.type, by_id[r.arg1].text, by_id[r.arg2].text) for r in annotations.relations}
+    assert ("TAKES_PLACE_IN", "Встреча", "Пхеньяне") in about_events
+    assert ("POINT_IN_TIME", "Встреча", "6 ноября") in about_events
+    assert ("PARTICIPANT_IN", "Владимир Путин", "подписали") in about_events
+    assert ("POINT_IN_TIME", "подписали", "в июне 2024 года") in about_events
 
 
 def test_gold_nerel_file_reads_with_nested_and_split_spans() -> None:

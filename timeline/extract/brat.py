@@ -2,7 +2,8 @@
 
 Entities are T lines (`T1<TAB>PERSON 0 5<TAB>text`, a split span as `s1 e1;s2 e2`), relations R lines
 (`R1<TAB>WORKS_AS Arg1:T3 Arg2:T4`). Relations come from the facts: a holding gives WORKS_AS (person ->
-title) and WORKPLACE (person -> organisation or country).
+title) and WORKPLACE (person -> organisation or country); an event fact gives an EVENT entity at its
+trigger word with PARTICIPANT_IN, TAKES_PLACE_IN and POINT_IN_TIME.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ _BRAT_TYPES = {
     EntityType.EVENT: "EVENT",
     EntityType.PRODUCT: "PRODUCT",
 }
+
+
+_DATE = EntityRef(id="date", name="date", type=EntityType.OTHER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +72,18 @@ def _nearest(mentions: list[tuple[str, EntityMention]], ref: EntityRef | None, t
     return min(found)[1] if found else None
 
 
-def _holding_relations(fact: Fact, mentions: list[tuple[str, EntityMention]]) -> list[tuple[str, str, str]]:
+Tagged = list[tuple[str, EntityMention]]  # brat id and the mention it annotates
+
+
+def _in_quote(fact: Fact, mentions: Tagged) -> Tagged:
     span = fact.source.span
     if span is None:
         return []
-    inside = [(tid, m) for tid, m in mentions if span[0] <= m.start and m.end <= span[1]]
+    return [(tid, m) for tid, m in mentions if span[0] <= m.start and m.end <= span[1]]
+
+
+def _holding_relations(fact: Fact, mentions: Tagged) -> list[tuple[str, str, str]]:
+    inside = _in_quote(fact, mentions)
     titles = [
         (tid, m)
         for tid, m in inside
@@ -93,28 +104,55 @@ def _holding_relations(fact: Fact, mentions: list[tuple[str, EntityMention]]) ->
     return out
 
 
+def _event_relations(
+    fact: Fact, event_id: str, at: int, mentions: Tagged, dates: Tagged
+) -> list[tuple[str, str, str]]:
+    """Who took part (PARTICIPANT_IN), where (TAKES_PLACE_IN) and when (POINT_IN_TIME) for one event."""
+    inside = _in_quote(fact, mentions)
+    out = []
+    for ref in (fact.actor, fact.object, *fact.participants):
+        participant = _nearest(inside, ref, at)
+        if participant is not None:
+            out.append(("PARTICIPANT_IN", participant, event_id))
+    place = _nearest(inside, fact.location, at)
+    if place is not None:
+        out.append(("TAKES_PLACE_IN", event_id, place))
+    when = [tid for tid, m in _in_quote(fact, dates) if fact.valid.text and m.text == fact.valid.text]
+    if when:
+        out.append(("POINT_IN_TIME", event_id, when[0]))
+    return out
+
+
 def build_annotations(result: ExtractionResult) -> Annotations:
     entities: list[BratEntity] = []
-    tagged: list[tuple[str, EntityMention]] = []
+
+    def add(kind: str, start: int, end: int, text: str) -> str:
+        tid = f"T{len(entities) + 1}"
+        entities.append(BratEntity(tid, kind, ((start, end),), text))
+        return tid
+
+    tagged: Tagged = []
     for mention in result.mentions:
         kind = _BRAT_TYPES.get(mention.entity.type)
-        if kind is None:
-            continue
-        tid = f"T{len(entities) + 1}"
-        entities.append(BratEntity(tid, kind, ((mention.start, mention.end),), mention.text))
-        tagged.append((tid, mention))
+        if kind is not None:
+            tagged.append((add(kind, mention.start, mention.end, mention.text), mention))
+    dates: Tagged = []
     for time in result.times:
-        entities.append(BratEntity(f"T{len(entities) + 1}", "DATE", ((time.start, time.end),), time.text))
-    relations: list[BratRelation] = []
-    seen: set[tuple[str, str, str]] = set()
+        as_mention = EntityMention(time.start, time.end, time.text, _DATE)
+        dates.append((add("DATE", time.start, time.end, time.text), as_mention))
+    triples: list[tuple[str, str, str]] = []
+    facts = {f.fact_id: f for f in result.facts}
     for fact in result.facts:
-        if fact.predicate != "holds_position":
-            continue
-        for triple in _holding_relations(fact, tagged):
-            if triple not in seen:
-                seen.add(triple)
-                relations.append(BratRelation(f"R{len(relations) + 1}", *triple))
-    return Annotations(tuple(entities), tuple(relations))
+        if fact.predicate == "holds_position":
+            triples += _holding_relations(fact, tagged)
+    events: dict[tuple[int, int], str] = {}  # one EVENT per word, however many facts it triggered
+    for trigger in result.triggers:
+        where = (trigger.start, trigger.end)
+        event_id = events.get(where) or events.setdefault(where, add("EVENT", *where, trigger.text))
+        triples += _event_relations(facts[trigger.fact_id], event_id, trigger.start, tagged, dates)
+    unique = list(dict.fromkeys(triples))
+    relations = tuple(BratRelation(f"R{n}", *triple) for n, triple in enumerate(unique, start=1))
+    return Annotations(tuple(entities), relations)
 
 
 def to_brat(result: ExtractionResult) -> str:

@@ -117,35 +117,34 @@ def _first_dated_event(person: EntityRef, events: list[Fact]) -> ValidTime | Non
     return min(dated, key=lambda v: v.effective_start) if dated else None
 
 
-def build_facts(drafts: list[Draft], context: DocumentContext) -> list[Fact]:
-    """Events first: an undated holding is known from the first dated event its holder took part in."""
+def build_facts(drafts: list[Draft], context: DocumentContext) -> list[tuple[Fact, Draft]]:
+    """Each fact with the draft it came from (for its trigger word), once per fact id.
+
+    Events come first: an undated holding is known from the first dated event its holder took part in.
+    """
     events = [d for d in drafts if kind_of(d.predicate) is FactKind.EVENT]
     states = [d for d in drafts if kind_of(d.predicate) is FactKind.STATE]
-    facts = [f for f in (to_fact(d, context) for d in events) if f is not None]
+    built = [(f, d) for d in events if (f := to_fact(d, context)) is not None]
+    event_facts = [f for f, _ in built]
     for draft in states:
         seen_at = None
         if draft.time is None and not draft.present and draft.predicate == "holds_position":
-            seen_at = _first_dated_event(draft.actor, facts)
+            seen_at = _first_dated_event(draft.actor, event_facts)
         if seen_at is not None and seen_at.start is not None:
-            draft = replace(draft, time=None)
             fact = to_fact(draft, context, known_by=seen_at.start)
             if fact is not None:
                 fact = replace(fact, valid=replace(fact.valid, text=seen_at.text))
         else:
             fact = to_fact(draft, context)
         if fact is not None:
-            facts.append(fact)
-    return _unique(facts)
-
-
-def _unique(facts: list[Fact]) -> list[Fact]:
+            built.append((fact, draft))
     seen: set[str] = set()
-    out = []
-    for fact in facts:
+    unique = []
+    for fact, draft in built:
         if fact.fact_id not in seen:
             seen.add(fact.fact_id)
-            out.append(fact)
-    return out
+            unique.append((fact, draft))
+    return unique
 
 
 def run_rules(rules: Sequence[Rule], clauses: Sequence[Clause]) -> list[Draft]:

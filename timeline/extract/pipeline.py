@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from timeline.domain.facts import EntityRef
+from timeline.domain.facts import EntityRef, Fact, FactKind
 from timeline.domain.ids import content_hash, document_id_for
 from timeline.extract.attribution import attribution_chains
 from timeline.extract.clause import Clause
 from timeline.extract.dates import find_time_expressions
 from timeline.extract.entities import find_entities
-from timeline.extract.facts import DocumentContext, Rule, build_facts, run_rules
+from timeline.extract.facts import DocumentContext, Draft, Rule, build_facts, run_rules
 from timeline.extract.nlp import analyse
 from timeline.extract.quantities import find_quantities
 from timeline.extract.readers import header_length
@@ -19,7 +19,14 @@ from timeline.extract.rules_events import acknowledgements, attacks, signings, s
 from timeline.extract.rules_meeting import meetings
 from timeline.extract.rules_roles import appointments, holds_position, memberships
 from timeline.extract.rules_states import labour, presences
-from timeline.extract.types import Document, EntityMention, ExtractionResult, QuantityMention, TimeMention
+from timeline.extract.types import (
+    Document,
+    EntityMention,
+    ExtractionResult,
+    FactTrigger,
+    QuantityMention,
+    TimeMention,
+)
 
 Located = TypeVar("Located", TimeMention, QuantityMention, EntityMention)
 
@@ -68,12 +75,19 @@ def clauses_of(
     return clauses, mentions, times
 
 
+def _trigger(fact: Fact, draft: Draft, text: str) -> FactTrigger:
+    token = draft.clause.tokens[draft.trigger]
+    return FactTrigger(fact.fact_id, token.start, token.end, text[token.start : token.end])
+
+
 def extract(document: Document) -> ExtractionResult:
     text = document.text
     hash_hex = content_hash(text)
     clauses, mentions, times = clauses_of(document, header_length(text))
     context = DocumentContext(document_id_for(hash_hex), document.published_at, text)
-    facts = build_facts(run_rules(RULES, clauses), context)
+    built = build_facts(run_rules(RULES, clauses), context)
+    facts = [fact for fact, _ in built]
+    triggers = tuple(_trigger(fact, draft, text) for fact, draft in built if fact.kind is FactKind.EVENT)
     entities: dict[str, EntityRef] = {m.entity.id: m.entity for m in mentions}
     for fact in facts:
         for ref in fact.entities():
@@ -85,4 +99,5 @@ def extract(document: Document) -> ExtractionResult:
         mentions=tuple(mentions),
         facts=tuple(facts),
         times=tuple(times),
+        triggers=triggers,
     )

@@ -46,10 +46,8 @@ def _scan(clause: Clause, meeting: _Meeting) -> None:
         head = clause.tokens[i].head
         if head >= 0 and clause.tokens[head].lemma in _HAPPENED:
             cue(i)
-            if clause.times and (meeting.anchor is None or not meeting.anchor[0].times):
-                meeting.anchor = (clause, head)
-            elif meeting.anchor is None:
-                meeting.anchor = (clause, head)
+            if meeting.anchor is None or (clause.times and not meeting.anchor[0].times):
+                meeting.anchor = (clause, i)
         if head >= 0 and clause.tokens[head].lemma in ("принять", "принимать") and clause.first("участие"):
             cue(i)
             subject = clause.subject(head)

@@ -47,6 +47,16 @@ class EntityMention:
 
 
 @dataclass(frozen=True, slots=True)
+class FactTrigger:
+    """The word that made the extractor find an event fact (for brat's EVENT entities)."""
+
+    fact_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractionResult:
     document: Document
     content_hash: str
@@ -54,3 +64,4 @@ class ExtractionResult:
     mentions: tuple[EntityMention, ...]
     facts: tuple[Fact, ...]
     times: tuple[TimeMention, ...] = field(default=())
+    triggers: tuple[FactTrigger, ...] = field(default=())
