@@ -26,6 +26,9 @@ _BRAT_TYPES = {
 }
 
 
+# NEREL marks meetings, visits, signings, appointments and attacks as EVENTs, but not sayings
+# ("заявил") or deliveries: annotating those would only add false relations.
+_NEREL_EVENTS = frozenset({"meeting", "visit", "signed", "appointed", "dismissed", "attack"})
 _DATE = EntityRef(id="date", name="date", type=EntityType.OTHER)
 
 
@@ -147,6 +150,8 @@ def build_annotations(result: ExtractionResult) -> Annotations:
             triples += _holding_relations(fact, tagged)
     events: dict[tuple[int, int], str] = {}  # one EVENT per word, however many facts it triggered
     for trigger in result.triggers:
+        if facts[trigger.fact_id].predicate not in _NEREL_EVENTS:
+            continue
         where = (trigger.start, trigger.end)
         event_id = events.get(where) or events.setdefault(where, add("EVENT", *where, trigger.text))
         triples += _event_relations(facts[trigger.fact_id], event_id, trigger.start, tagged, dates)
