@@ -18,7 +18,6 @@ PARTY_TYPES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
 
 @dataclass(frozen=True, slots=True)
 class Clause:
-    index: int
     sentence: Sentence
     text: str  # the sentence itself
     mentions: tuple[EntityMention, ...]

@@ -62,7 +62,6 @@ def clauses_of(
     chains = attribution_chains([text[s.start : s.end] for s in sentences], document.publisher)
     clauses = [
         Clause(
-            index=n,
             sentence=s,
             text=text[s.start : s.end],
             mentions=_inside(s.start, s.end, mentions),
@@ -70,7 +69,7 @@ def clauses_of(
             quantities=_inside(s.start, s.end, quantities),
             chain=tuple(chain),
         )
-        for n, (s, chain) in enumerate(zip(sentences, chains, strict=True))
+        for s, chain in zip(sentences, chains, strict=True)
     ]
     return clauses, mentions, times
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from timeline.domain.facts import EntityRef, EntityType, Quantity
 from timeline.extract import gazetteer
-from timeline.extract.clause import Clause
+from timeline.extract.clause import PLACE_TYPES, Clause
 from timeline.extract.entities import country_ref
 from timeline.extract.facts import Draft
 
@@ -42,8 +42,7 @@ def visits(clauses: Sequence[Clause]) -> list[Draft]:
             destinations = [
                 m.entity
                 for j in clause.dependents(i, "obj", "obl")
-                if (m := clause.mention_at(j)) is not None
-                and m.entity.type in (EntityType.COUNTRY, EntityType.CITY, EntityType.LOCATION)
+                if (m := clause.mention_at(j)) is not None and m.entity.type in PLACE_TYPES
             ]
             if actor is None or not destinations:
                 continue
