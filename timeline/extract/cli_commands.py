@@ -70,6 +70,8 @@ def _describe(result: ExtractionResult) -> str:
         valid = fact.valid.start.isoformat() if fact.valid.start else f"by {fact.valid.known_by}"
         other = f" -> {fact.object.name}" if fact.object else ""
         role = f" [{fact.role}]" if fact.role else ""
+        role += f" in {fact.location.name}" if fact.location else ""
+        role += f" ({fact.quantity.text})" if fact.quantity else ""
         chain = " → ".join(fact.source.attribution)
         lines.append(
             f"  {fact.predicate}: {fact.actor.name}{other}{role} @ {valid} ({fact.valid.precision}),"
