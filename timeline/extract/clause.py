@@ -71,15 +71,19 @@ class Clause:
         return None
 
     def party_of(self, index: int, metonymy: bool = True) -> EntityRef | None:
-        """The country or organisation a phrase speaks for ("российского режима", "армии КНДР", "Пхеньян")."""
-        for i in self.subtree(index):
+        """The country or organisation a phrase speaks for ("армии КНДР", "Пхеньян", "концерн Bayer"),
+        else the country of an adjective in it ("российского режима")."""
+        subtree = self.subtree(index)
+        for i in subtree:
+            if self.tokens[i].pos == "ADJ":
+                continue  # "немецкий концерн Bayer" speaks for Bayer
             country = self.country_of_token(i, metonymy=metonymy and i == index)
             if country is not None:
                 return country
             mention = self.mention_at(i)
             if mention is not None and mention.entity.type is EntityType.ORGANIZATION:
                 return mention.entity
-        return None
+        return next((c for i in subtree if (c := self.country_of_token(i)) is not None), None)
 
     def people_in(self, indices: list[int]) -> list[EntityRef]:
         found: list[EntityRef] = []

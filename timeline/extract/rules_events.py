@@ -31,9 +31,11 @@ def visits(clauses: Sequence[Clause]) -> list[Draft]:
     drafts = []
     for clause in clauses:
         for i in clause.find(*_VISIT):
-            subject = clause.subject(i)
-            if subject is None:
+            # Only the verb's own subject: climbing to another verb's finds people who visit nothing.
+            subjects = clause.dependents(i, "nsubj")
+            if not subjects:
                 continue
+            subject = subjects[0]
             subject_token = clause.tokens[subject]
             visitor_people = clause.people_in(clause.subtree(subject, 3))
             if not visitor_people and subject_token.lemma not in _VISITORS:
@@ -161,6 +163,8 @@ def supplies(clauses: Sequence[Clause]) -> list[Draft]:
     drafts = []
     for clause in clauses:
         pairs: list[tuple[int, EntityRef, EntityRef]] = []
+        if not any(t.lemma in _WEAPONS for t in clause.tokens):
+            continue  # "получить $27 млн от «Ромы»" is a transfer fee, not arms
         for i in clause.find("получить", "получать"):
             giver = next((j for j in clause.dependents(i, "obl") if clause.preposition(j) == "от"), None)
             subject = clause.subject(i)
@@ -169,8 +173,6 @@ def supplies(clauses: Sequence[Clause]) -> list[Draft]:
                 if actor is not None and receiver is not None:
                     pairs.append((i, actor, receiver))
         for i in clause.find("помогать", "помочь", *_SUPPLY):
-            if not any(t.lemma in _WEAPONS for t in clause.tokens):
-                continue
             subject = clause.subject(i)
             receivers = clause.dependents(i, "iobj", "obl")
             actor = clause.party_of(subject) if subject is not None else None

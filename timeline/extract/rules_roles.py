@@ -17,6 +17,7 @@ _APPOINT = ("назначить", "назначать", "назначенный"
 _DISMISS = ("уволить", "увольнять", "уволенный", "уволен", "отставка", "отстранить", "отстраненный")
 _QUOTES = frozenset({"«", "»", '"', "„", "“", "”"})
 _COPULAS = frozenset({"являться", "стать", "становиться", "работать", "служить", "оставаться", "быть"})
+_LEAVE = ("подать", "подавать", "уйти", "уходить")  # leaving of one's own accord: the subject leaves
 _RELEASE = ("освободить", "освобождать", "освобожденный", "освобождённый", "освобожден")
 
 
@@ -149,30 +150,44 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
     return drafts
 
 
+def _people_under(clause: Clause, heads: list[int]) -> list[EntityRef]:
+    return clause.people_in([i for head in heads for i in clause.subtree(head, 3)])
+
+
+def _holders_and_appointers(clause: Clause, trigger: int) -> tuple[list[EntityRef], list[EntityRef]]:
+    """Who gets or loses the office, and who decided: "Путин назначил Белоусова" (object, subject),
+    "Шойгу освобожден" (the passive subject), "принял отставку Маккаррика" (the noun's dependent),
+    "подал в отставку" (the subject, who leaves of their own accord)."""
+    token = clause.tokens[trigger]
+    verb = trigger if token.pos in ("VERB", "ADJ") else token.head
+    if verb < 0:
+        return [], []
+    verb_token = clause.tokens[verb]
+    subjects = _people_under(clause, clause.dependents(verb, "nsubj"))
+    if verb_token.feats.get("Voice") == "Pass" or verb_token.pos == "ADJ":
+        return subjects, []
+    objects = _people_under(clause, clause.dependents(verb, "obj"))
+    if verb_token.lemma in _LEAVE:
+        return subjects, []
+    return [p for p in objects if p not in subjects], subjects
+
+
 def _change_of_office(clause: Clause, trigger: int, predicate: str) -> Draft | None:
     titles = [t for t in _titles(clause) if t.first > trigger] or _titles(clause)
     title = titles[0] if titles else None
-    people = clause.people_in(clause.subtree(trigger))
-    appointer_idx = clause.dependents(trigger, "nsubj")
-    appointer = clause.people_in(clause.subtree(appointer_idx[0])) if appointer_idx else []
-    if clause.tokens[trigger].feats.get("Voice") == "Pass" or clause.tokens[trigger].pos == "ADJ":
-        appointer = []
-    subject_people = [p for p in people if p not in appointer]
-    holder = (title.holder if title and title.holder not in appointer else None) or next(
-        iter(subject_people), None
-    )
-    if holder is None:
-        all_people = clause.people_in(list(range(len(clause.tokens))))
-        holder = next((p for p in all_people if p not in appointer), None)
-    if holder is None:
-        return None
+    holders, appointers = _holders_and_appointers(clause, trigger)
+    if title is not None and title.holder is not None and title.holder not in appointers:
+        holders = holders or [title.holder]
+    if not holders:
+        return None  # "назначил его": the pronoun's person is not resolved
+    holder = holders[0]
     return Draft(
         predicate=predicate,
         actor=holder,
         clause=clause,
         trigger=trigger,
         object=title.organisation if title else None,
-        participants=tuple(p for p in appointer if p != holder),
+        participants=tuple(p for p in appointers if p != holder),
         role=title.role if title else None,
         location=title.location if title else None,
         time=clause.time_near(trigger),
@@ -188,7 +203,8 @@ def appointments(clauses: Sequence[Clause]) -> list[Draft]:
             if draft is not None:
                 drafts.append(draft)
         released = [i for i in clause.find(*_RELEASE) if clause.first("должность", "пост") is not None]
-        for trigger in clause.find(*_DISMISS) + released:
+        retired = [i for i in clause.find("отставка") if clause.tokens[i].feats.get("Case") == "Loc"]
+        for trigger in [i for i in clause.find(*_DISMISS) if i not in retired] + released:
             draft = _change_of_office(clause, trigger, "dismissed")
             if draft is not None:
                 drafts.append(draft)
