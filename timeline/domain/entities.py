@@ -32,11 +32,7 @@ class EntityBook:
 
     def accepts_merge(self, merged_id: str, into_id: str) -> bool:
         """A merge that would re-merge an entity or close a cycle is ignored, so merges form a forest."""
-        return (
-            merged_id != into_id
-            and merged_id not in self.merged_into
-            and self.root(into_id) != merged_id
-        )
+        return merged_id != into_id and merged_id not in self.merged_into and self.root(into_id) != merged_id
 
     def apply(self, event: EntityEvent) -> None:
         match event:

@@ -190,3 +190,15 @@ def answer_as_of(history: Iterable[Recorded], as_of: date, known_at: datetime) -
     # Newest first; the fact id only breaks ties between versions recorded by the same event.
     events.sort(key=lambda e: (-e[0].toordinal(), -e[1], e[2]))
     return AsOfAnswer(state=state, events=[e[3] for e in events])
+
+
+def names_entity(fact: Fact, entity_id: str) -> bool:
+    return any(e.id == entity_id for e in fact.entities())
+
+
+def involving(answer: AsOfAnswer, entity_id: str) -> AsOfAnswer:
+    """The part of an answer whose facts name `entity_id` (already resolved) in any role."""
+    return AsOfAnswer(
+        state=[v for v in answer.state if names_entity(v.fact, entity_id)],
+        events=[v for v in answer.events if names_entity(v.fact, entity_id)],
+    )
