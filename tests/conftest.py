@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,12 +11,14 @@ import pytest
 from pytest_postgresql import factories
 from sqlalchemy import Engine
 
-from tests.pg_server import ServerAddress, test_server
+from tests.pg_server import ServerAddress, drop_abandoned_test_databases, test_server
 from timeline.store import migrate
 from timeline.store.db import make_engine
 
 SERVER: ServerAddress = test_server()
-TEST_DBNAME = "timeline_test"
+# One name per run: two runs on one server never share, or drop, each other's databases.
+TEST_DBNAME = f"timeline_test_{os.getpid()}"
+drop_abandoned_test_databases(SERVER)
 
 
 def migrate_template(host: str, port: int, user: str, dbname: str, password: str | None, **_: Any) -> None:

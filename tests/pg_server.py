@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
+
+import psycopg
+from psycopg import sql
 
 from timeline.store import embedded
 
@@ -41,3 +45,25 @@ def test_server() -> ServerAddress:
     if not url:
         url = embedded.start(EMBEDDED_HOME)
     return parse(url)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def drop_abandoned_test_databases(server: ServerAddress) -> None:
+    """Drop the databases of test runs whose process is gone (a killed run leaves its template behind)."""
+    with psycopg.connect(server.url("postgres"), autocommit=True) as conn:
+        names = [
+            r[0] for r in conn.execute("SELECT datname FROM pg_database WHERE datname LIKE 'timeline_test_%'")
+        ]
+        for name in names:
+            match = re.fullmatch(r"timeline_test_(\d+)(?:_tmpl)?", name)
+            if match and not _pid_alive(int(match.group(1))):
+                conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
