@@ -10,13 +10,15 @@ from timeline.extract import gazetteer
 from timeline.extract.clause import PARTY_TYPES, Clause
 from timeline.extract.entities import country_ref
 from timeline.extract.facts import Draft
+from timeline.extract.holders import head_of, holder_by_syntax, person_before
 from timeline.extract.nlp import Token
+from timeline.extract.titles import TitleSpan, vocabulary_titles
 
 _GAP = 8  # tokens a title may stand from its holder's name: "посол России в КНДР Александр Мацегора"
 _APPOINT = ("назначить", "назначать", "назначенный", "назначен")
 _DISMISS = ("уволить", "увольнять", "уволенный", "уволен", "отставка", "отстранить", "отстраненный")
+_WHERE_TYPES = (*PARTY_TYPES, EntityType.CITY, EntityType.LOCATION)
 _QUOTES = frozenset({"«", "»", '"', "„", "“", "”"})
-_COPULAS = frozenset({"являться", "стать", "становиться", "работать", "служить", "оставаться", "быть"})
 _LEAVE = ("подать", "подавать", "уйти", "уходить")  # leaving of one's own accord: the subject leaves
 _RELEASE = ("освободить", "освобождать", "освобожденный", "освобождённый", "освобожден")
 
@@ -38,12 +40,24 @@ def _titles(clause: Clause) -> list[Title]:
         mention = clause.mention_at(token.index)
         if mention is not None and mention.entity.type is EntityType.PROFESSION:
             spans.setdefault(mention.start, []).append(token.index)
-    return [_title(clause, indices[0], indices[-1]) for indices in spans.values()]
+    found = [
+        TitleSpan(indices[0], indices[-1], _mention_name(clause, indices[0])) for indices in spans.values()
+    ]
+    taken = {i for span in found for i in range(span.first, span.last + 1)}
+    extra = vocabulary_titles(clause, taken)
+    # "заместитель генерального директора": the gazetteer's "генеральный директор" is part of the title.
+    found = [s for s in found if not any(e.first <= s.first and s.last <= e.last for e in extra)]
+    return [_title(clause, span) for span in sorted([*found, *extra], key=lambda s: s.first)]
 
 
-def _title(clause: Clause, first: int, last: int) -> Title:
+def _mention_name(clause: Clause, first: int) -> str:
     mention = clause.mention_at(first)
     assert mention is not None
+    return mention.entity.name
+
+
+def _title(clause: Clause, span: TitleSpan) -> Title:
+    first, last = span.first, span.last
     organisation: EntityRef | None = None
     location: EntityRef | None = None
     holder: EntityRef | None = None
@@ -58,8 +72,10 @@ def _title(clause: Clause, first: int, last: int) -> Title:
                 holder = inner.entity
             break
         named_place = token.pos != "ADJ"  # "президент российской компании" is not Russia's president
-        if inner is not None and inner.entity.type in (*PARTY_TYPES, EntityType.CITY) and named_place:
+        if inner is not None and inner.entity.type in _WHERE_TYPES and named_place:
             after_v = clause.tokens[i - 1].lemma == "в" or (location is not None and inner.entity == location)
+            # "директор в «Газпроме»" works for Gazprom; "посол в КНДР" serves in, not for, the country.
+            after_v = after_v and inner.entity.type is not EntityType.ORGANIZATION
             if after_v:
                 location = inner.entity
             elif organisation is None or inner.entity == organisation:
@@ -69,16 +85,16 @@ def _title(clause: Clause, first: int, last: int) -> Title:
             break
         i += 1
     if holder is None:
-        holder = _holder_before(clause, first) or _holder_by_syntax(clause, first)
+        holder = person_before(clause, first) or holder_by_syntax(clause, head_of(clause, first, last))
     if organisation is None:
         organisation = _party_before(clause, first)
     if organisation is None and holder is not None:
         leader_country = gazetteer.country_of_leader(holder.name)
         organisation = country_ref(leader_country) if leader_country else None
-    role = mention.entity.name
+    role = span.name
     if location is not None:
         role = role + " " + " ".join(t.text for t in clause.tokens[last + 1 : end + 1])
-    return Title(first, last, mention.entity.name, role, holder, organisation, location)
+    return Title(first, last, span.name, role, holder, organisation, location)
 
 
 def _former(clause: Clause, first: int) -> bool:
@@ -95,29 +111,6 @@ def _same_case(a: Token, b: Token) -> bool:
 def _connects(token: Token) -> bool:
     """Words that may stand between a title and its organisation: "директор компании «Газпром»"."""
     return token.text in _QUOTES or (token.pos in ("NOUN", "ADJ") and token.feats.get("Case") == "Gen")
-
-
-def _holder_before(clause: Clause, first: int) -> EntityRef | None:
-    """A holder named just before the title: "Сергей Шойгу, министр обороны", "Шойгу (министр ...)"."""
-    if first >= 2 and clause.tokens[first - 1].text in (",", "—", "–", "-", "("):
-        mention = clause.mention_at(first - 2)
-        if mention is not None and mention.entity.type is EntityType.PERSON:
-            return mention.entity
-    return None
-
-
-def _holder_by_syntax(clause: Clause, first: int) -> EntityRef | None:
-    """ "Иванов — директор завода", "Иванов является директором": the title's (or its verb's) subject."""
-    title = clause.tokens[first]
-    heads = [first]
-    if title.head >= 0 and clause.tokens[title.head].lemma in _COPULAS:
-        heads.append(title.head)
-    for head in heads:
-        for subject in clause.dependents(head, "nsubj"):
-            people = clause.people_in(clause.subtree(subject, 2))
-            if people:
-                return people[0]
-    return None
 
 
 def _party_before(clause: Clause, first: int) -> EntityRef | None:
@@ -224,7 +217,7 @@ def memberships(clauses: Sequence[Clause]) -> list[Draft]:
                 ),
                 None,
             )
-            person = _holder_before(clause, i) or next(iter(clause.people_in(clause.subtree(i, 2))), None)
+            person = person_before(clause, i) or next(iter(clause.people_in(clause.subtree(i, 2))), None)
             if organisation is not None and person is not None:
                 drafts.append(Draft("member_of", person, clause, i, object=organisation, confidence=0.7))
         for i in clause.find("вступить", "вступать"):

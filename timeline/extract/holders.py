@@ -1,0 +1,72 @@
+"""Who a title belongs to when no name stands right beside it: found through the sentence's syntax.
+
+"Иванов — директор завода", "Иванов является директором", "Иванов занимает пост директора",
+"на посту мэра Лужков ...", "пост главного тренера занял Григорян".
+"""
+
+from __future__ import annotations
+
+from timeline.domain.facts import EntityRef, EntityType
+from timeline.extract.clause import Clause
+
+# Verbs whose subject is what their predicate noun names: "Иванов является (стал, работает) директором".
+COPULAS = frozenset(
+    {"являться", "стать", "становиться", "работать", "служить", "оставаться", "быть", "остаться", "трудиться"}
+)
+# Nouns that hold a title as their genitive complement: "пост директора", "в должности министра".
+OFFICES = frozenset({"пост", "должность", "обязанность", "кресло", "полномочие"})
+# Verbs that say the subject holds (or takes up) the office their object names: "занимает пост".
+HOLDING_VERBS = frozenset(
+    {
+        "занимать", "занять", "исполнять", "исполнить", "оставаться", "остаться", "находиться", "работать",
+        "служить", "вступить", "вступать", "заступить", "сохранить", "сохранять", "совмещать", "избрать",
+        "быть", "являться", "стать", "становиться", "утвердить", "переизбрать", "трудиться",
+    }
+)  # fmt: skip
+
+
+def head_of(clause: Clause, first: int, last: int) -> int:
+    """The title's syntactic head: the one word of the span whose head lies outside it."""
+    for i in range(first, last + 1):
+        head = clause.tokens[i].head
+        if head < first or head > last:
+            return i
+    return first
+
+
+def _subject_person(clause: Clause, verb: int) -> EntityRef | None:
+    for subject in clause.dependents(verb, "nsubj"):
+        people = clause.people_in(clause.subtree(subject, 2))
+        if people:
+            return people[0]
+    return None
+
+
+def holder_by_syntax(clause: Clause, head: int) -> EntityRef | None:
+    """The subject of the title itself ("Иванов — директор"), of its copula, or of the verb of the office
+    noun that governs it ("занимает пост директора"), climbing through at most one office noun."""
+    found = _subject_person(clause, head)
+    if found is not None:
+        return found
+    current = head
+    for _ in range(2):
+        parent = clause.tokens[current].head
+        if parent < 0:
+            return None
+        lemma = clause.tokens[parent].lemma
+        if lemma in OFFICES:
+            current = parent
+            continue
+        if lemma in COPULAS or (current != head and lemma in HOLDING_VERBS):
+            return _subject_person(clause, parent)
+        return None
+    return None
+
+
+def person_before(clause: Clause, first: int) -> EntityRef | None:
+    """A holder named just before the title: "Сергей Шойгу, министр обороны", "Шойгу (министр ...)"."""
+    if first >= 2 and clause.tokens[first - 1].text in (",", "—", "–", "-", "("):
+        mention = clause.mention_at(first - 2)
+        if mention is not None and mention.entity.type is EntityType.PERSON:
+            return mention.entity
+    return None
