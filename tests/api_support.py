@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from collections.abc import Iterator
 from typing import Any
 
@@ -40,3 +41,8 @@ def asserted(fact: Fact, expected_version: int | None = None) -> dict[str, Any]:
     if expected_version is not None:
         item["expected_version"] = expected_version
     return item
+
+
+def without_document(fact: Fact) -> Fact:
+    """The fact as a client that stored no document sends it (the log refuses unknown document ids)."""
+    return replace(fact, source=replace(fact.source, document_id=None))
