@@ -10,9 +10,12 @@ from litestar.testing import TestClient
 
 from api.app import create_app
 from api.settings import Settings
-from tests.api_support import API, asserted, bearer, client, keys, without_document  # noqa: F401
+from tests import api_support
+from tests.api_support import API, asserted, bearer, without_document
 from tests.seed_facts import load_seed
 from timeline.domain.facts import Fact
+
+client, keys = api_support.client, api_support.keys  # fixtures shared by the API tests
 
 
 def _seed_facts() -> list[Fact]:
