@@ -17,7 +17,7 @@ from typing import Any
 
 import psycopg
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError, OperationalError
 
 from timeline import config
 from timeline.domain.events import (
@@ -37,6 +37,7 @@ from timeline.store import documents as document_store
 from timeline.store import embedded, migrate, queries, recorder
 from timeline.store.db import app_engine, database_url
 from timeline.store.documents import StoredDocument
+from timeline.store.entity_search import EntityRecord
 from timeline.store.event_log import stream_of, to_new_event, to_recorded
 from timeline.store.keys import StoredKey
 from timeline.store.recorder import ChainReport, StoredEvent
@@ -495,6 +496,9 @@ def authenticate_key(secret: str) -> StoredKey | None:
 
 
 def _is_connection_failure(exc: DBAPIError) -> bool:
+    """The server is gone or refuses connections, as opposed to refusing this statement."""
+    if not isinstance(exc, OperationalError | InterfaceError):
+        return False
     state = getattr(exc.orig, "sqlstate", None)
     return state is None or state.startswith(("08", "57P", "53"))
 
@@ -520,8 +524,14 @@ def run_readonly_sql(
         if _is_connection_failure(exc):
             raise DatabaseUnavailable(str(exc.orig)) from exc
         raise InvalidInput(str(exc.orig).strip(), "sql") from exc
-    except psycopg.Error as exc:  # client-side: placeholders that do not match the parameters
-        raise InvalidInput(str(exc).strip(), "params") from exc
+    except psycopg.Error as exc:  # raised by the driver's own cursor, so SQLAlchemy did not wrap it
+        state = exc.sqlstate
+        if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError) and (
+            state is None or state.startswith(("08", "57P", "53"))
+        ):
+            raise DatabaseUnavailable(str(exc)) from exc
+        # No SQLSTATE: the driver refused before sending (placeholders that do not match the params).
+        raise InvalidInput(str(exc).strip(), "sql" if state is not None else "params") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -547,3 +557,30 @@ def readiness() -> Readiness:
         return Readiness(True, migrate.current_revision(url), head)
     except (OperationalError, DBAPIError):
         return Readiness(False, None, head)
+
+
+def search_entities(query: str, limit: int = 20) -> list[EntityRecord]:
+    """Registered entities whose id, name or any alias contains `query`."""
+    from timeline.store.entity_search import describe, search_ids
+
+    if not query.strip() or "\x00" in query:
+        raise InvalidInput("a search needs some text", "q")
+    if not 1 <= limit <= 200:
+        raise InvalidInput("limit must lie in 1..200", "limit")
+    with _engine().connect() as conn:
+        found = (describe(conn, i) for i in search_ids(conn, query, limit))
+        return [e for e in found if e is not None]
+
+
+def get_entity(entity: str) -> EntityRecord:
+    """An entity by id, name or alias, as the surviving entity after merges."""
+    from timeline.store.entity_search import describe
+
+    if not entity.strip() or "\x00" in entity:
+        raise NotFound(f"unknown entity: {entity!r}")
+    with _engine().connect() as conn:
+        root = queries.find_entity(conn, entity)
+        if root is None:
+            raise NotFound(f"unknown entity: {entity!r}")
+        # An entity that only facts name (never registered) is still an entity, known by its id.
+        return describe(conn, root) or EntityRecord(root, root, "OTHER", (), ())
