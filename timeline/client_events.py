@@ -49,7 +49,8 @@ def _no_nul(value: Any, field: str) -> None:
             _no_nul(item, f"{field}[{n}]")
 
 
-def _fact(data: Any, field: str) -> Fact:
+def parse_fact(data: Any, field: str) -> Fact:
+    """A fact in the conventions' JSON shape, or InvalidInput naming the bad field under `field`."""
     if not isinstance(data, Mapping):
         raise InvalidInput("a fact must be a JSON object", field)
     _no_nul(data, field)
@@ -94,10 +95,10 @@ def parse_event(item: Any, field: str) -> ClientEvent:
     type_ = item.get("type")
     event: DomainEvent
     if type_ == "FactAsserted":
-        fact = _fact(item.get("fact"), f"{field}.fact")
+        fact = parse_fact(item.get("fact"), f"{field}.fact")
         event, fact_id = FactAsserted(fact=fact), fact.fact_id
     elif type_ == "FactCorrected":
-        fact = _fact(item.get("fact"), f"{field}.fact")
+        fact = parse_fact(item.get("fact"), f"{field}.fact")
         fact_id = str(item.get("fact_id") or fact.fact_id)
         event = FactCorrected(fact_id=fact_id, fact=fact, reason=_reason(item, field))
     elif type_ == "FactRetracted":
