@@ -1,7 +1,8 @@
 """`make eval`: score the extractor on NEREL dev and the FactRuEval devset; write report.md and report.json.
 
-Usage: python -m eval.run_eval [--limit N] [--gold] [--relation-model] [--out DIR]
-Only dev splits are read: test splits are held out and must stay unseen.
+Usage: python -m eval.run_eval [--limit N] [--gold] [--relation-model] [--train-holdout] [--out DIR]
+Only dev splits are read: test splits are held out and must stay unseen. `--train-holdout` scores NEREL
+train's last tenth instead (the part the trainers hold out), for tuning without looking at dev.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 from eval import factrueval, fre_score, nerel, nerel_score, report
 from eval.fre_score import FreScores
 from eval.nerel_score import NerelScores, micro
-from eval.paths import factrueval_dev_dir, nerel_dev_dir
+from eval.paths import factrueval_dev_dir, nerel_dev_dir, shared_dir
 from eval.predict import ExtractorPredictor, ExtractorUnavailable, GoldPredictor, Predictor
 
 
@@ -58,9 +59,17 @@ def _timed(run: Run, text: str, call: Any) -> Any:
         run.kb += len(text.encode("utf-8")) / 1024
 
 
-def evaluate(predictor: Predictor, limit: int | None) -> Run:
+def train_holdout(limit: int | None) -> list[nerel.BratDocument]:
+    """NEREL train's last tenth, the same cut `eval.train_relations` and `eval.learn_events` hold out."""
+    paths = sorted((shared_dir() / "corpora" / "nerel" / "train").glob("*.txt"))
+    held = paths[len(paths) * 9 // 10 :]
+    return [nerel.read_document(path) for path in (held if limit is None else held[:limit])]
+
+
+def evaluate(predictor: Predictor, limit: int | None, holdout: bool = False) -> Run:
     run = Run()
-    for brat_doc in nerel.read_split(nerel_dev_dir(), limit):
+    documents = train_holdout(limit) if holdout else nerel.read_split(nerel_dev_dir(), limit)
+    for brat_doc in documents:
         try:
             predicted = _timed(run, brat_doc.text, lambda d=brat_doc: predictor.nerel(d))
         except Exception as exc:  # one bad document must not lose the whole evaluation
@@ -68,7 +77,7 @@ def evaluate(predictor: Predictor, limit: int | None) -> Run:
             predicted = nerel.BratAnnotations((), ())
         run.nerel.add(nerel_score.score_document(brat_doc.gold, predicted))
         run.nerel_documents += 1
-    for fre_doc in factrueval.read_split(factrueval_dev_dir(), limit):
+    for fre_doc in [] if holdout else factrueval.read_split(factrueval_dev_dir(), limit):
         try:
             facts = _timed(run, fre_doc.text, lambda d=fre_doc: predictor.factrueval(d))
         except Exception as exc:
@@ -154,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--relation-model", action="store_true", help="add the trained relation classifier's NEREL relations"
     )
+    parser.add_argument(
+        "--train-holdout", action="store_true", help="score NEREL train's held-out tenth instead of dev"
+    )
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent, help="report folder")
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
@@ -169,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     predictor.warm_up()
     warm_up = time.perf_counter() - started
-    run = evaluate(predictor, args.limit)
+    run = evaluate(predictor, args.limit, args.train_holdout)
     meta = _meta(predictor, run, args.limit, warm_up)
     data = report.as_json(run.nerel, run.fre, meta)
     markdown = report.as_markdown(run.nerel, run.fre, meta, fre_score.__doc__ or "")

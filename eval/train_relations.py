@@ -150,7 +150,8 @@ def _extractor_annotations(documents: list[BratDocument], cache: Path | None) ->
             ann = cached.read_text(encoding="utf-8")
         else:
             result = pipeline.extract(Document(document.text, ANCHOR_DATE, origin=str(document.path)))
-            ann = str(brat.to_brat(result))
+            # Entities only: the relations of the model being trained must not feed back into it.
+            ann = "\n".join(brat.build_annotations(result, model=False).lines())
             if cached is not None:
                 cached.parent.mkdir(parents=True, exist_ok=True)
                 cached.write_text(ann, encoding="utf-8")

@@ -3,7 +3,9 @@
 Entities are T lines (`T1<TAB>PERSON 0 5<TAB>text`, a split span as `s1 e1;s2 e2`), relations R lines
 (`R1<TAB>WORKS_AS Arg1:T3 Arg2:T4`). Relations come from the facts: a holding gives WORKS_AS (person ->
 title) and WORKPLACE (person -> organisation or country); an event fact gives an EVENT entity at its
-trigger word with PARTICIPANT_IN, TAKES_PLACE_IN and POINT_IN_TIME.
+trigger word with PARTICIPANT_IN, TAKES_PLACE_IN and POINT_IN_TIME. Words that usually name an event in
+NEREL (`event_mentions`) become EVENT entities too, and the trained relation classifier (`relations`)
+adds the relations it finds between all the entities of a sentence.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.domain.facts import EntityRef, EntityType, Fact
+from timeline.extract.event_mentions import find_events
+from timeline.extract.relation_features import TYPE_OF, Mention
+from timeline.extract.relations import relations
 from timeline.extract.types import EntityMention, ExtractionResult, ReadError
 
 _BRAT_TYPES = {
@@ -126,7 +131,15 @@ def _event_relations(
     return out
 
 
-def build_annotations(result: ExtractionResult) -> Annotations:
+def _model_relations(text: str, entities: list[BratEntity]) -> list[tuple[str, str, str]]:
+    typed = [(e.id, Mention(kind, e.start, e.end)) for e in entities if (kind := TYPE_OF.get(e.type))]
+    found = relations(text, [m for _, m in typed])
+    return [(r.type, typed[r.arg1][0], typed[r.arg2][0]) for r in found]
+
+
+def build_annotations(result: ExtractionResult, model: bool = True) -> Annotations:
+    """Entities and relations; `model=False` leaves out the classifier's relations (its trainer needs
+    the entities alone)."""
     entities: list[BratEntity] = []
 
     def add(kind: str, start: int, end: int, text: str) -> str:
@@ -155,9 +168,15 @@ def build_annotations(result: ExtractionResult) -> Annotations:
         where = (trigger.start, trigger.end)
         event_id = events.get(where) or events.setdefault(where, add("EVENT", *where, trigger.text))
         triples += _event_relations(facts[trigger.fact_id], event_id, trigger.start, tagged, dates)
+    text = result.document.text
+    for event in find_events(text):
+        if not any(s < event.end and event.start < e for s, e in events):
+            events[(event.start, event.end)] = add("EVENT", event.start, event.end, event.text)
+    if model:
+        triples += _model_relations(text, entities)
     unique = list(dict.fromkeys(triples))
-    relations = tuple(BratRelation(f"R{n}", *triple) for n, triple in enumerate(unique, start=1))
-    return Annotations(tuple(entities), relations)
+    relations_ = tuple(BratRelation(f"R{n}", *triple) for n, triple in enumerate(unique, start=1))
+    return Annotations(tuple(entities), relations_)
 
 
 def to_brat(result: ExtractionResult) -> str:

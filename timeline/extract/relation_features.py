@@ -24,12 +24,19 @@ TYPE_OF = {
     "LOCATION": "LOCATION",
     "STATE_OR_PROVINCE": "LOCATION",
     "DISTRICT": "LOCATION",
+    "EVENT": "EVENT",
+    "DATE": "DATE",
+    "TIME": "DATE",
 }
 _PLACES = ("ORGANIZATION", "COUNTRY", "CITY", "LOCATION")
 RELATION_OF: dict[tuple[str, str], str] = {
     ("PERSON", "PROFESSION"): "WORKS_AS",
     **{(holder, place): "WORKPLACE" for holder in ("PERSON", "PROFESSION") for place in _PLACES},
     **{("ORGANIZATION", place): "HEADQUARTERED_IN" for place in _PLACES[1:]},
+    # Events: who took part, when and where (NEREL's EVENT -> DATE and EVENT -> place relations).
+    **{(party, "EVENT"): "PARTICIPANT_IN" for party in ("PERSON", "PROFESSION", *_PLACES)},
+    ("EVENT", "DATE"): "POINT_IN_TIME",
+    **{("EVENT", place): "TAKES_PLACE_IN" for place in _PLACES},
 }
 
 
