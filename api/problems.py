@@ -74,7 +74,10 @@ def timeline_error(request: Request[Any, Any, Any], exc: Exception) -> Response[
     return problem(request, status, str(exc), getattr(exc, "field", None))
 
 
-def _field_of(errors: list[dict[str, Any]]) -> str | None:
+def _field_of(errors: list[dict[str, Any]], detail: str) -> str | None:
+    missing = re.search(r"Missing required [\w ]*?parameter '([^']+)'", detail)
+    if missing:
+        return missing.group(1)
     for error in errors:
         key = error.get("key")
         if key:
@@ -91,7 +94,7 @@ def http_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Prob
     if isinstance(exc, ValidationException):
         extra = exc.extra if isinstance(exc.extra, list) else []
         errors = [e for e in extra if isinstance(e, dict)]
-        return problem(request, 400, exc.detail, _field_of(errors), errors or None)
+        return problem(request, 400, exc.detail, _field_of(errors, exc.detail), errors or None)
     if status >= 500:
         log.error("HTTP %s at %s: %s", status, request.url.path, exc.detail)
     return problem(request, status, exc.detail, headers=dict(exc.headers or {}))
