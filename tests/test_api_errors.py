@@ -1,4 +1,4 @@
-"""Every error is application/problem+json with the right status: 400 with the field, 404, 405, 413, 415, 503."""
+"""Every error is application/problem+json with its status: 400 naming the field, 404, 405, 413, 415, 503."""
 
 from __future__ import annotations
 

@@ -1,0 +1,75 @@
+"""GET /events/stream: Server-Sent Events in log order, resumable with Last-Event-ID."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar.testing import TestClient
+
+from tests import api_support
+from tests.api_support import API, asserted, bearer, without_document
+from tests.seed_facts import load_seed
+
+client, keys = api_support.client, api_support.keys  # fixtures shared by the API tests
+
+
+def _messages(text: str) -> list[dict[str, str]]:
+    out = []
+    for block in text.strip().split("\r\n\r\n" if "\r\n\r\n" in text else "\n\n"):
+        fields: dict[str, str] = {}
+        for line in block.splitlines():
+            name, _, value = line.partition(": ")
+            fields[name] = value
+        if "id" in fields:
+            out.append(fields)
+    return out
+
+
+def _read(
+    client: TestClient[Any], secret: str, limit: int, last_id: str | None = None
+) -> list[dict[str, str]]:
+    headers = bearer(secret) | ({"Last-Event-ID": last_id} if last_id else {})
+    with client.stream("GET", f"{API}/events/stream?limit={limit}", headers=headers) as answer:
+        assert answer.status_code == 200
+        assert answer.headers["content-type"].startswith("text/event-stream")
+        return _messages("".join(answer.iter_text()))
+
+
+def test_a_consumer_resumes_after_its_last_event_id(client: TestClient[Any], keys: dict[str, str]) -> None:
+    facts = [asserted(without_document(f)) for _n, f in sorted(load_seed().facts.items())]
+    write = bearer(keys["write"])
+    assert client.post(f"{API}/events", json={"events": facts[:5]}, headers=write).status_code == 201
+    everything = client.get(f"{API}/events?limit=1000", headers=write).json()["events"]
+    first = _read(client, keys["read"], limit=4)
+    assert [int(m["id"]) for m in first] == [e["position"] for e in everything[:4]]
+    assert first[0]["event"] == everything[0]["type"]
+    # more arrives while the consumer is away; it reconnects with the last id it saw
+    assert client.post(f"{API}/events", json={"events": facts[5:]}, headers=write).status_code == 201
+    everything = client.get(f"{API}/events?limit=1000", headers=write).json()["events"]
+    rest = _read(client, keys["read"], limit=len(everything) - 4, last_id=first[-1]["id"])
+    assert [int(m["id"]) for m in first + rest] == [e["position"] for e in everything]
+
+
+def test_the_stream_waits_for_events_that_arrive_later(client: TestClient[Any], keys: dict[str, str]) -> None:
+    """A live stream started on an empty log delivers what is appended afterwards."""
+    import threading
+    import time
+
+    fact = asserted(without_document(load_seed().facts[1]))
+
+    def append_soon() -> None:
+        time.sleep(0.3)
+        client.post(f"{API}/events", json={"events": [fact]}, headers=bearer(keys["write"]))
+
+    writer = threading.Thread(target=append_soon)
+    writer.start()
+    got = _read(client, keys["read"], limit=1)
+    writer.join()
+    assert len(got) == 1 and got[0]["event"] in {"EntityRegistered", "FactAsserted"}
+
+
+def test_a_bad_last_event_id_is_400(client: TestClient[Any], keys: dict[str, str]) -> None:
+    headers = bearer(keys["read"]) | {"Last-Event-ID": "yesterday"}
+    answer = client.get(f"{API}/events/stream?limit=1", headers=headers)
+    assert answer.status_code == 400
+    assert answer.json()["field"] == "Last-Event-ID"
