@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline import service
+from timeline.cli_api import add_api_commands
 from timeline.errors import TimelineError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.set_defaults(handler=cmd_ingest)
 
     _add_optional_commands(commands)
+    add_api_commands(commands)
     return parser
 
 

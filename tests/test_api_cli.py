@@ -1,0 +1,69 @@
+"""`timeline keys create|revoke` and `timeline serve` (a real uvicorn process on a free port)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from timeline import cli, service
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_keys_create_prints_the_secret_once_and_revoke_stops_it(
+    app_env: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["keys", "create", "--name", "ci", "--scope", "write"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    secret = out[-1]
+    key_id = out[0].split()[1]
+    found = service.authenticate_key(secret)
+    assert found is not None and found.key_id == key_id and found.scope == "write"
+    assert cli.main(["keys", "list"]) == 0
+    assert secret not in capsys.readouterr().out
+    assert cli.main(["keys", "revoke", key_id]) == 0
+    assert service.authenticate_key(secret) is None
+    assert cli.main(["keys", "revoke", "00000000-0000-0000-0000-000000000000"]) == 2
+
+
+def test_keys_create_refuses_an_unknown_scope(app_env: str) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["keys", "create", "--name", "x", "--scope", "root"])
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_serve_dev_answers_over_http_with_auth_off(app_env: str) -> None:
+    port = _free_port()
+    env = {**os.environ, "TIMELINE_DATABASE_URL": app_env}
+    command = [sys.executable, "-m", "timeline.cli", "serve", "--dev", "--port", str(port), "--workers", "2"]
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                if httpx.get(f"{base}/api/v1/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert httpx.get(f"{base}/api/v1/ready").json()["ready"] is True
+        # auth is off: no key needed, and the UI page is there
+        assert httpx.get(f"{base}/api/v1/events").status_code == 200
+        assert "<html" in httpx.get(f"{base}/").text
+    finally:
+        server.terminate()
+        _out, err = server.communicate(timeout=20)
+    assert "AUTH IS OFF" in err
