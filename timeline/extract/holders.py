@@ -34,11 +34,28 @@ def head_of(clause: Clause, first: int, last: int) -> int:
     return first
 
 
+# Leaving an office: "ушёл с поста", "покидает пост", "лишился поста" say it is no longer held.
+LEAVING_VERBS = frozenset(
+    {
+        "уйти", "уходить", "покинуть", "покидать", "лишиться", "лишаться", "сложить", "слагать", "оставить",
+        "освободить", "освобождать", "уволить", "увольнять", "снять", "снимать", "отстранить", "сместить",
+        "отказаться", "претендовать", "баллотироваться", "выдвинуть", "рассматривать", "предложить",
+    }
+)  # fmt: skip
+
+
 def _subject_person(clause: Clause, verb: int) -> EntityRef | None:
     for subject in clause.dependents(verb, "nsubj"):
         people = clause.people_in(clause.subtree(subject, 2))
         if people:
             return people[0]
+        if clause.tokens[subject].lemma == "который":
+            # "Питт, который занимал пост главы SEC": the relative clause's antecedent holds it.
+            antecedent = clause.tokens[verb].head
+            if antecedent >= 0 and clause.tokens[verb].rel.startswith("acl"):
+                people = clause.people_in(clause.subtree(antecedent, 1))
+                if people:
+                    return people[0]
     return None
 
 
@@ -54,10 +71,14 @@ def holder_by_syntax(clause: Clause, head: int) -> EntityRef | None:
         if parent < 0:
             return None
         lemma = clause.tokens[parent].lemma
-        if lemma in OFFICES:
+        if lemma in OFFICES and current == head:
             current = parent
             continue
-        if lemma in COPULAS or (current != head and lemma in HOLDING_VERBS):
+        if lemma in LEAVING_VERBS:
+            return None
+        # "на посту мэра Лужков ...": whatever he does there, he holds the office.
+        in_office = current != head and clause.preposition(current) in ("на", "в")
+        if lemma in COPULAS or (current != head and lemma in HOLDING_VERBS) or in_office:
             return _subject_person(clause, parent)
         return None
     return None

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.domain.facts import EntityRef, EntityType
 from timeline.extract import gazetteer
+from timeline.extract.anaphora import referred_organisation
 from timeline.extract.clause import PARTY_TYPES, Clause
 from timeline.extract.entities import country_ref
 from timeline.extract.facts import Draft
@@ -71,7 +72,10 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
             if _same_case(clause.tokens[first], token):
                 holder = inner.entity
             break
-        named_place = token.pos != "ADJ"  # "президент российской компании" is not Russia's president
+        # "президент российской компании" is not Russia's president; "«Левый фронт»" is still a name.
+        named_place = token.pos != "ADJ" or (
+            inner is not None and inner.entity.type is EntityType.ORGANIZATION
+        )
         if inner is not None and inner.entity.type in _WHERE_TYPES and named_place:
             after_v = clause.tokens[i - 1].lemma == "в" or (location is not None and inner.entity == location)
             # "директор в «Газпроме»" works for Gazprom; "посол в КНДР" serves in, not for, the country.
@@ -82,7 +86,11 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
                 organisation = inner.entity
             end = i
         elif token.lemma != "в" and token.pos != "PROPN" and not _connects(token):
-            break
+            after_v = clause.tokens[i - 1].lemma == "в" and token.pos == "NOUN"
+            # "министр финансов и экономики": a second genitive joined by "и" belongs to the title.
+            joined = token.lemma == "и" and i + 1 < len(clause.tokens) and _connects(clause.tokens[i + 1])
+            if not (after_v or joined):
+                break
         i += 1
     if holder is None:
         holder = person_before(clause, first) or holder_by_syntax(clause, head_of(clause, first, last))
@@ -122,19 +130,20 @@ def _party_before(clause: Clause, first: int) -> EntityRef | None:
 
 def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
     drafts = []
-    for clause in clauses:
+    for at, clause in enumerate(clauses):
         for title in _titles(clause):
             if title.holder is None or clause.tokens[title.first].feats.get("Number") == "Plur":
                 continue
             if _former(clause, title.first):
                 continue  # "бывший президент": the holding ended at a time the text does not give
+            organisation = title.organisation or referred_organisation(clauses, at, title.last)
             drafts.append(
                 Draft(
                     predicate="holds_position",
                     actor=title.holder,
                     clause=clause,
                     trigger=title.first,
-                    object=title.organisation,
+                    object=organisation,
                     role=title.role,
                     location=title.location,
                     confidence=0.85,
@@ -195,6 +204,9 @@ def appointments(clauses: Sequence[Clause]) -> list[Draft]:
             draft = _change_of_office(clause, trigger, "appointed")
             if draft is not None:
                 drafts.append(draft)
+                if draft.role is not None:
+                    # The appointment starts the holding; "назначен" without a title names no office.
+                    drafts.append(replace(draft, predicate="holds_position", participants=(), confidence=0.7))
         released = [i for i in clause.find(*_RELEASE) if clause.first("должность", "пост") is not None]
         retired = [i for i in clause.find("отставка") if clause.tokens[i].feats.get("Case") == "Loc"]
         for trigger in [i for i in clause.find(*_DISMISS) if i not in retired] + released:

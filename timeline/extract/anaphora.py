@@ -1,0 +1,47 @@
+"""Organisations a title refers back to with a common noun: "... «Газпром». Глава компании Алексей Миллер"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from timeline.domain.facts import EntityRef, EntityType
+from timeline.extract.clause import Clause
+
+# Nouns that, in the genitive after a title and without a name of their own, mean "the one just named".
+ORGANISATION_NOUNS = frozenset(
+    """
+    компания банк холдинг концерн корпорация фонд партия движение министерство ведомство организация
+    предприятие завод комбинат агентство служба комитет театр университет институт газета журнал
+    издание телеканал радиостанция клуб команда объединение ассоциация союз общество группа фирма
+    корпорация госкорпорация биржа фабрика компания-оператор оператор ритейлер сеть
+    """.split()
+)
+_LOOKBACK = 3  # sentences: further back, "компании" may well mean another company
+
+
+def _organisations_before(clause: Clause, index: int) -> list[EntityRef]:
+    start = clause.tokens[index].start
+    return [m.entity for m in clause.mentions if m.entity.type is EntityType.ORGANIZATION and m.end <= start]
+
+
+def referred_organisation(clauses: Sequence[Clause], at: int, last: int) -> EntityRef | None:
+    """The organisation the common noun after a title (token `last` + 1 of clause `at`) refers to: the
+    latest organisation named before it in this sentence or the few before."""
+    clause = clauses[at]
+    noun = last + 1
+    if noun >= len(clause.tokens):
+        return None
+    token = clause.tokens[noun]
+    if token.lemma not in ORGANISATION_NOUNS or token.feats.get("Case") != "Gen":
+        return None
+    if clause.mention_at(noun) is not None or any(t.head == noun and t.rel == "appos" for t in clause.tokens):
+        return None  # "компании «Газпром»" names its own organisation
+    for back in range(at, max(-1, at - _LOOKBACK - 1), -1):
+        found = (
+            _organisations_before(clauses[back], noun)
+            if back == at
+            else _organisations_before(clauses[back], len(clauses[back].tokens) - 1)
+        )
+        if found:
+            return found[-1]
+    return None
