@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from litestar import Litestar, Router
+from typing import Any
+
+from litestar import Litestar, Request, Response, Router
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
@@ -20,6 +22,20 @@ from api.settings import Settings
 from timeline.store.db import dispose_app_engines
 
 API_PREFIX = "/api/v1"
+
+
+async def allow_every_method(request: Request[Any, Any, Any]) -> Response[None] | None:
+    """Answer OPTIONS with every method of the path.
+
+    Litestar 2.25 builds the automatic OPTIONS answer from the first handler registered for a path, so a
+    path with GET and POST would advertise only one of them.
+    """
+    if request.method != "OPTIONS":
+        return None
+    template = request.scope.get("path_template", "")
+    methods = next((r.methods for r in request.app.routes if r.path_format == template), set())
+    allow = ", ".join(sorted({*methods, "OPTIONS"}))
+    return Response(None, status_code=204, headers={"Allow": allow})
 
 
 def create_app(settings: Settings | None = None) -> Litestar:
@@ -40,6 +56,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         route_handlers=[api, ui_page],
         dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
+        before_request=allow_every_method,
         request_max_body_size=settings.max_body_bytes,
         on_shutdown=[dispose_app_engines],
         debug=settings.debug,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -13,6 +13,8 @@ from timeline.store.documents import StoredDocument
 from timeline.store.recorder import StoredEvent
 
 FactJSON = dict[str, Any]
+NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
+Positive = Annotated[int, msgspec.Meta(ge=1)]
 
 
 class DocumentIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -86,10 +88,10 @@ class FeedOut(msgspec.Struct):
 
 
 class SqlIn(msgspec.Struct, forbid_unknown_fields=True):
-    sql: str
+    sql: NonEmpty
     params: dict[str, Any] | None = None
-    row_limit: int | None = None
-    timeout_ms: int | None = None
+    row_limit: Positive | None = None
+    timeout_ms: Positive | None = None
 
 
 class SqlOut(msgspec.Struct):
@@ -100,7 +102,7 @@ class SqlOut(msgspec.Struct):
 
 
 class KeyIn(msgspec.Struct, forbid_unknown_fields=True):
-    name: str
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
     scope: Literal["read", "write", "admin"]
 
 
@@ -114,11 +116,11 @@ class KeyOut(msgspec.Struct):
 
 
 class ReasonIn(msgspec.Struct, forbid_unknown_fields=True):
-    reason: str
+    reason: NonEmpty
 
 
 class CorrectionIn(msgspec.Struct, forbid_unknown_fields=True):
-    reason: str
+    reason: NonEmpty
     fact: dict[str, Any]
 
 

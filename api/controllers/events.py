@@ -72,7 +72,7 @@ class EventsController(Controller):
     def feed(
         self,
         after: Annotated[
-            int, QueryParameter(ge=0, le=2**62, description="the last position already seen")
+            int, QueryParameter(ge=0, le=2**53, description="the last position already seen")
         ] = 0,
         limit: Annotated[int, QueryParameter(ge=1, le=1000)] = 100,
     ) -> FeedOut:
@@ -93,7 +93,7 @@ class EventsController(Controller):
         self,
         request: Request[Any, Any, Any],
         settings: NamedDependency[Settings],
-        after: Annotated[int | None, QueryParameter(ge=0, le=2**62)] = None,
+        after: Annotated[int | None, QueryParameter(ge=0, le=2**53)] = None,
         limit: Annotated[int | None, QueryParameter(ge=1, le=100_000)] = None,
     ) -> Response[Any]:
         start = _resume_point(request, after)
