@@ -79,15 +79,30 @@ def holder_by_syntax(clause: Clause, head: int) -> EntityRef | None:
         # "на посту мэра Лужков ...": whatever he does there, he holds the office.
         in_office = current != head and clause.preposition(current) in ("на", "в")
         if lemma in COPULAS or (current != head and lemma in HOLDING_VERBS) or in_office:
-            return _subject_person(clause, parent)
+            found = _subject_person(clause, parent)
+            above = clause.tokens[parent].head
+            if found is None and clause.tokens[parent].rel == "xcomp" and above >= 0:
+                found = _subject_person(clause, above)  # "Иванов согласился занять пост директора"
+            return found
         return None
     return None
 
 
 def person_before(clause: Clause, first: int) -> EntityRef | None:
-    """A holder named just before the title: "Сергей Шойгу, министр обороны", "Шойгу (министр ...)"."""
-    if first >= 2 and clause.tokens[first - 1].text in (",", "—", "–", "-", "("):
-        mention = clause.mention_at(first - 2)
+    """A holder named just before the title: "Сергей Шойгу, министр обороны", "Шойгу (министр ...)",
+    "Иванов, известный российский журналист", "Петров, один из руководителей компании"."""
+    start = first
+    while start > 0 and first - start < 3 and clause.tokens[start - 1].pos == "ADJ":
+        start -= 1
+    if start >= 2 and clause.tokens[start - 1].lemma == "из" and clause.tokens[start - 2].lemma == "один":
+        start -= 2
+    if start >= 2 and clause.tokens[start - 1].text in (",", "—", "–", "-", "("):
+        mention = clause.mention_at(start - 2)
         if mention is not None and mention.entity.type is EntityType.PERSON:
             return mention.entity
     return None
+
+
+def one_of(clause: Clause, first: int) -> bool:
+    """ "один из руководителей": a plural title that names one person's office."""
+    return first >= 2 and clause.tokens[first - 1].lemma == "из" and clause.tokens[first - 2].lemma == "один"

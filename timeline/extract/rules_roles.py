@@ -11,13 +11,14 @@ from timeline.extract.anaphora import referred_organisation
 from timeline.extract.clause import PARTY_TYPES, Clause
 from timeline.extract.entities import country_ref
 from timeline.extract.facts import Draft
-from timeline.extract.holders import head_of, holder_by_syntax, person_before
+from timeline.extract.holders import head_of, holder_by_syntax, one_of, person_before
 from timeline.extract.nlp import Token
-from timeline.extract.titles import TitleSpan, vocabulary_titles
+from timeline.extract.titles import CALLINGS, NOT_POSITIONS, TitleSpan, vocabulary_titles
 
-_GAP = 8  # tokens a title may stand from its holder's name: "посол России в КНДР Александр Мацегора"
+_GAP = 10  # tokens a title may stand from its holder's name: "посол России в КНДР Александр Мацегора"
 _APPOINT = ("назначить", "назначать", "назначенный", "назначен")
 _DISMISS = ("уволить", "увольнять", "уволенный", "уволен", "отставка", "отстранить", "отстраненный")
+_TITLE_PREPOSITIONS = frozenset({"в", "при", "по", "от", "на", "за", "против", "из"})
 _WHERE_TYPES = (*PARTY_TYPES, EntityType.CITY, EntityType.LOCATION)
 _QUOTES = frozenset({"«", "»", '"', "„", "“", "”"})
 _LEAVE = ("подать", "подавать", "уйти", "уходить")  # leaving of one's own accord: the subject leaves
@@ -85,12 +86,8 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
             elif organisation is None or inner.entity == organisation:
                 organisation = inner.entity
             end = i
-        elif token.lemma != "в" and token.pos != "PROPN" and not _connects(token):
-            after_v = clause.tokens[i - 1].lemma == "в" and token.pos == "NOUN"
-            # "министр финансов и экономики": a second genitive joined by "и" belongs to the title.
-            joined = token.lemma == "и" and i + 1 < len(clause.tokens) and _connects(clause.tokens[i + 1])
-            if not (after_v or joined):
-                break
+        elif not _between(clause, i, clause.tokens[first]):
+            break
         i += 1
     if holder is None:
         holder = person_before(clause, first) or holder_by_syntax(clause, head_of(clause, first, last))
@@ -116,6 +113,29 @@ def _same_case(a: Token, b: Token) -> bool:
     return case_a is None or case_b is None or case_a == case_b
 
 
+def _between(clause: Clause, i: int, title: Token) -> bool:
+    """Words that may stand between a title and its holder's name: the title's complements
+    ("постпред России при ООН", "уполномоченный по правам человека", "министр финансов и экономики")
+    and words agreeing with the name ("министр иностранных дел 75-летний Карел Шварценберг")."""
+    token = clause.tokens[i]
+    before = clause.tokens[i - 1]
+    if token.lemma in _TITLE_PREPOSITIONS or token.pos == "PROPN" or _connects(token):
+        return True
+    if before.lemma in _TITLE_PREPOSITIONS and token.pos in ("NOUN", "ADJ"):
+        return True  # "при ООН", "по правам", "в компании"
+    if before.pos == "ADJ" and before.feats.get("Case") != "Nom" and token.pos == "NOUN":
+        return before.feats.get("Case") == token.feats.get(
+            "Case"
+        )  # "по правам человека", "на Ближнем Востоке"
+    if token.lemma == "и":
+        # "министр финансов и экономики": a second genitive joined by "и" belongs to the title.
+        return i + 1 < len(clause.tokens) and _connects(clause.tokens[i + 1])
+    if token.text in ("—", "–"):
+        return True  # "Министр финансов — Таро Асо"
+    agrees = token.pos == "ADJ" and title.feats.get("Case") is not None
+    return agrees and token.feats.get("Case") == title.feats.get("Case")
+
+
 def _connects(token: Token) -> bool:
     """Words that may stand between a title and its organisation: "директор компании «Газпром»"."""
     return token.text in _QUOTES or (token.pos in ("NOUN", "ADJ") and token.feats.get("Case") == "Gen")
@@ -132,11 +152,17 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
     drafts = []
     for at, clause in enumerate(clauses):
         for title in _titles(clause):
-            if title.holder is None or clause.tokens[title.first].feats.get("Number") == "Plur":
+            plural = clause.tokens[title.first].feats.get("Number") == "Plur" and not one_of(
+                clause, title.first
+            )
+            if title.holder is None or plural:
                 continue
             if _former(clause, title.first):
                 continue  # "бывший президент": the holding ended at a time the text does not give
             organisation = title.organisation or referred_organisation(clauses, at, title.last)
+            head = clause.tokens[head_of(clause, title.first, title.last)].lemma.replace("ё", "е")
+            if head in NOT_POSITIONS or (head in CALLINGS and organisation is None):
+                continue
             drafts.append(
                 Draft(
                     predicate="holds_position",
