@@ -332,7 +332,7 @@ CREATE FUNCTION timeline.flatten_in_force(
     as_of date, k timestamptz, wanted_kind text, entity text DEFAULT NULL
 ) RETURNS TABLE (@FACT_COLUMNS@, eff_from date)
 LANGUAGE sql STABLE AS $$
-    WITH flt AS (SELECT timeline.entity_filter(entity, k) AS ids,
+    WITH flt AS MATERIALIZED (SELECT timeline.entity_filter(entity, k) AS ids,
                         timeline.find_entity(entity, k) AS root)
     SELECT * FROM (
         SELECT i.fact_id, i.kind, i.predicate,
