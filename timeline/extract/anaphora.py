@@ -13,7 +13,8 @@ ORGANISATION_NOUNS = frozenset(
     компания банк холдинг концерн корпорация фонд партия движение министерство ведомство организация
     предприятие завод комбинат агентство служба комитет театр университет институт газета журнал
     издание телеканал радиостанция клуб команда объединение ассоциация союз общество группа фирма
-    корпорация госкорпорация биржа фабрика компания-оператор оператор ритейлер сеть
+    корпорация госкорпорация биржа фабрика ритейлер сеть лаборатория центр цирк суд департамент
+    управление отдел штаб редакция
     """.split()
 )
 _LOOKBACK = 3  # sentences: further back, "компании" may well mean another company
@@ -44,4 +45,16 @@ def referred_organisation(clauses: Sequence[Clause], at: int, last: int) -> Enti
         )
         if found:
             return found[-1]
+    return None
+
+
+def last_person(clauses: Sequence[Clause], at: int, index: int) -> EntityRef | None:
+    """Whom "он"/"она" at token `index` of clause `at` most likely means: the person named last before it,
+    in this sentence or the one before."""
+    for back in range(at, max(-1, at - 2), -1):
+        clause = clauses[back]
+        limit = clause.tokens[index].start if back == at else clause.sentence.end
+        people = [m.entity for m in clause.mentions if m.entity.type is EntityType.PERSON and m.end <= limit]
+        if people:
+            return people[-1]
     return None

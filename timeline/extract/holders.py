@@ -34,6 +34,8 @@ def head_of(clause: Clause, first: int, last: int) -> int:
     return first
 
 
+PRONOUNS = frozenset({"он", "она"})
+
 # Leaving an office: "ушёл с поста", "покидает пост", "лишился поста" say it is no longer held.
 LEAVING_VERBS = frozenset(
     {
@@ -42,6 +44,13 @@ LEAVING_VERBS = frozenset(
         "отказаться", "претендовать", "баллотироваться", "выдвинуть", "рассматривать", "предложить",
     }
 )  # fmt: skip
+
+
+def _subject_pronoun(clause: Clause, verb: int) -> int | None:
+    for subject in clause.dependents(verb, "nsubj"):
+        if clause.tokens[subject].lemma in PRONOUNS:
+            return subject
+    return None
 
 
 def _subject_person(clause: Clause, verb: int) -> EntityRef | None:
@@ -62,9 +71,27 @@ def _subject_person(clause: Clause, verb: int) -> EntityRef | None:
 def holder_by_syntax(clause: Clause, head: int) -> EntityRef | None:
     """The subject of the title itself ("Иванов — директор"), of its copula, or of the verb of the office
     noun that governs it ("занимает пост директора"), climbing through at most one office noun."""
-    found = _subject_person(clause, head)
-    if found is not None:
-        return found
+    verb = _predicate_of(clause, head)
+    if verb is None:
+        return None
+    found = _subject_person(clause, verb)
+    above = clause.tokens[verb].head
+    if found is None and verb != head and clause.tokens[verb].rel == "xcomp" and above >= 0:
+        found = _subject_person(clause, above)  # "Иванов согласился занять пост директора"
+    return found
+
+
+def pronoun_holder(clause: Clause, head: int) -> int | None:
+    """The personal pronoun that is the title's subject ("Он занимает пост директора"), if any."""
+    verb = _predicate_of(clause, head)
+    return _subject_pronoun(clause, verb) if verb is not None else None
+
+
+def _predicate_of(clause: Clause, head: int) -> int | None:
+    """The word whose subject holds the title: the title itself, its copula, or the verb of the office
+    noun that governs it."""
+    if clause.dependents(head, "nsubj"):
+        return head
     current = head
     for _ in range(2):
         parent = clause.tokens[current].head
@@ -79,11 +106,7 @@ def holder_by_syntax(clause: Clause, head: int) -> EntityRef | None:
         # "на посту мэра Лужков ...": whatever he does there, he holds the office.
         in_office = current != head and clause.preposition(current) in ("на", "в")
         if lemma in COPULAS or (current != head and lemma in HOLDING_VERBS) or in_office:
-            found = _subject_person(clause, parent)
-            above = clause.tokens[parent].head
-            if found is None and clause.tokens[parent].rel == "xcomp" and above >= 0:
-                found = _subject_person(clause, above)  # "Иванов согласился занять пост директора"
-            return found
+            return parent
         return None
     return None
 

@@ -7,13 +7,13 @@ from dataclasses import dataclass, replace
 
 from timeline.domain.facts import EntityRef, EntityType
 from timeline.extract import gazetteer
-from timeline.extract.anaphora import referred_organisation
+from timeline.extract.anaphora import last_person, referred_organisation
 from timeline.extract.clause import PARTY_TYPES, Clause
 from timeline.extract.entities import country_ref
 from timeline.extract.facts import Draft
-from timeline.extract.holders import head_of, holder_by_syntax, one_of, person_before
+from timeline.extract.holders import OFFICES, head_of, holder_by_syntax, one_of, person_before, pronoun_holder
 from timeline.extract.nlp import Token
-from timeline.extract.titles import CALLINGS, NOT_POSITIONS, TitleSpan, vocabulary_titles
+from timeline.extract.titles import CALLINGS, NOT_POSITIONS, TitleSpan, is_title_word, vocabulary_titles
 
 _GAP = 10  # tokens a title may stand from its holder's name: "посол России в КНДР Александр Мацегора"
 _APPOINT = ("назначить", "назначать", "назначенный", "назначен")
@@ -132,6 +132,8 @@ def _between(clause: Clause, i: int, title: Token) -> bool:
         return i + 1 < len(clause.tokens) and _connects(clause.tokens[i + 1])
     if token.text in ("—", "–"):
         return True  # "Министр финансов — Таро Асо"
+    if is_title_word(token) and token.feats.get("Case") == title.feats.get("Case"):
+        return True  # "эмир Катара шейх Хамад": a second title (a rank, an honorific) before the name
     agrees = token.pos == "ADJ" and title.feats.get("Case") is not None
     return agrees and token.feats.get("Case") == title.feats.get("Case")
 
@@ -152,6 +154,8 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
     drafts = []
     for at, clause in enumerate(clauses):
         for title in _titles(clause):
+            if title.holder is None:
+                title = _with_pronoun_holder(clauses, at, title)
             plural = clause.tokens[title.first].feats.get("Number") == "Plur" and not one_of(
                 clause, title.first
             )
@@ -178,6 +182,14 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
     return drafts
 
 
+def _with_pronoun_holder(clauses: Sequence[Clause], at: int, title: Title) -> Title:
+    """ "Он занимает пост директора": the holder is the person the pronoun stands for."""
+    clause = clauses[at]
+    pronoun = pronoun_holder(clause, head_of(clause, title.first, title.last))
+    holder = last_person(clauses, at, pronoun) if pronoun is not None else None
+    return replace(title, holder=holder) if holder is not None else title
+
+
 def _people_under(clause: Clause, heads: list[int]) -> list[EntityRef]:
     return clause.people_in([i for head in heads for i in clause.subtree(head, 3)])
 
@@ -201,8 +213,12 @@ def _holders_and_appointers(clause: Clause, trigger: int) -> tuple[list[EntityRe
 
 
 def _change_of_office(clause: Clause, trigger: int, predicate: str) -> Draft | None:
-    titles = [t for t in _titles(clause) if t.first > trigger] or _titles(clause)
-    title = titles[0] if titles else None
+    every = _titles(clause)
+    titles = [t for t in every if t.first > trigger] or every
+    # The office one is appointed to stands in the instrumental or after "на пост": "начальником штаба
+    # назначен генерал-лейтенант Третьяк" makes him chief of staff, not lieutenant general.
+    offices = [t for t in every if _office_case(clause, t)]
+    title = ([t for t in offices if t.first > trigger] or offices or titles or [None])[0]
     holders, appointers = _holders_and_appointers(clause, trigger)
     if title is not None and title.holder is not None and title.holder not in appointers:
         holders = holders or [title.holder]
@@ -221,6 +237,14 @@ def _change_of_office(clause: Clause, trigger: int, predicate: str) -> Draft | N
         time=clause.time_near(trigger),
         confidence=0.75,
     )
+
+
+def _office_case(clause: Clause, title: Title) -> bool:
+    head = head_of(clause, title.first, title.last)
+    if clause.tokens[head].feats.get("Case") == "Ins":
+        return True
+    parent = clause.tokens[head].head
+    return parent >= 0 and clause.tokens[parent].lemma in OFFICES
 
 
 def appointments(clauses: Sequence[Clause]) -> list[Draft]:

@@ -84,6 +84,10 @@ class TitleSpan:
     name: str  # the title in the nominative ("первый заместитель председателя")
 
 
+def is_title_word(token: Token) -> bool:
+    return _is_head(token)
+
+
 def _is_head(token: Token) -> bool:
     # Substantivised adjectives ("управляющий", "уполномоченный") are titles unless they modify a noun.
     noun = token.pos in ("NOUN", "PROPN") or (token.pos == "ADJ" and token.rel != "amod")

@@ -1,0 +1,130 @@
+"""Who holds which position (FactRuEval's Occupation): the constructions of Russian news, one per test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.domain.facts import Fact
+from timeline.extract.pipeline import extract
+from timeline.extract.types import Document
+
+PUBLISHED = date(2015, 1, 1)
+
+
+def facts_of(text: str, predicate: str) -> list[Fact]:
+    return [f for f in extract(Document(text=text, published_at=PUBLISHED)).facts if f.predicate == predicate]
+
+
+def holdings(text: str) -> set[tuple[str, str | None, str | None]]:
+    return {
+        (f.actor.name, f.role, f.object.name if f.object else None) for f in facts_of(text, "holds_position")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # <должность> <организация-род.п.> <ФИО>
+        (
+            "Генеральный директор компании «Газпром» Алексей Миллер приехал в Берлин.",
+            ("Алексей Миллер", "генеральный директор", "Газпром"),
+        ),
+        # a title outside the gazetteer, an organisation whose name starts with an adjective
+        (
+            "Координатор движения «Левый фронт» Сергей Удальцов задержан.",
+            ("Сергей Удальцов", "координатор", "Левый фронт"),
+        ),
+        # a deputy of another title: one title, not two
+        (
+            "Заместитель генерального директора ОАО «Ростелеком» Иван Петров уволился.",
+            ("Иван Петров", "заместитель генерального директора", "ОАО «Ростелеком"),
+        ),
+        # <ФИО>, <должность> <организации>
+        ("Герман Греф, глава Сбербанка, выступил с докладом.", ("Герман Греф", "глава", "Сбербанк")),
+        # apposition in parentheses
+        ("Игорь Сечин (глава «Роснефти») отказался от комментариев.", ("Игорь Сечин", "глава", "Роснефть")),
+        # a region as the place of office
+        (
+            "Губернатор Подмосковья Борис Громов уехал в отпуск.",
+            ("Борис Громов", "губернатор", "Подмосковье"),
+        ),
+        # coordination inside the title
+        (
+            "Министр финансов и экономики Иван Петров ушел на пенсию.",
+            ("Иван Петров", "министр финансов", None),
+        ),
+    ],
+)
+def test_title_next_to_the_name(text: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert expected in holdings(text)
+
+
+def test_holder_of_an_office_noun() -> None:
+    """ "занимает пост", "пост ... занял": the verb's subject holds the office its object names."""
+    assert ("Иван Петров", "директор", "Ромашка") in holdings(
+        "Иван Петров занимает пост директора компании «Ромашка»."
+    )
+    assert ("Александр Григорян", "главный тренер", None) in holdings(
+        "16 августа пост главного тренера занял Александр Григорян."
+    )
+
+
+def test_leaving_an_office_is_no_holding() -> None:
+    assert not holdings("Эрик Шмидт ушел с поста генерального директора Google.")
+
+
+def test_relative_clause_holder() -> None:
+    assert ("Харви Питт", "глава", "SEC") in holdings(
+        "Харви Питт, который занимал пост главы SEC, так прокомментировал ситуацию."
+    )
+
+
+def test_pronoun_holder_from_the_previous_sentence() -> None:
+    assert ("Иван Петров", "директор", "Ромашка") in holdings(
+        "Иван Петров родился в Москве. Он занимает пост директора компании «Ромашка»."
+    )
+
+
+def test_title_complements_before_the_name() -> None:
+    """ "при ООН", "по правам человека": the title's complements stand between it and the name."""
+    found = holdings("Об этом заявил постоянный представитель России при ООН Виталий Чуркин.")
+    assert any(actor == "Виталий Чуркин" and organisation == "Россия" for actor, _, organisation in found)
+
+
+def test_common_noun_refers_back_to_the_organisation_named_before() -> None:
+    found = holdings("Акции «Роснефти» выросли на 5%. Глава компании Игорь Сечин назвал это успехом.")
+    assert ("Игорь Сечин", "глава", "Роснефть") in found
+
+
+def test_appointment_starts_the_holding_at_its_date() -> None:
+    (fact,) = facts_of(
+        "Иван Петров 12 мая 2014 года назначен заместителем министра финансов России.", "holds_position"
+    )
+    assert (fact.actor.name, fact.role, fact.object.name if fact.object else None) == (
+        "Иван Петров",
+        "заместитель министра",
+        "Россия",
+    )
+    assert fact.valid.start == date(2014, 5, 12)
+
+
+def test_appointment_takes_the_office_not_the_rank() -> None:
+    (fact,) = facts_of("Начальником штаба округа назначен генерал-лейтенант Андрей Третьяк.", "appointed")
+    assert fact.actor.name == "Андрей Третьяк"
+    assert fact.role is not None and fact.role.startswith("начальник")
+
+
+def test_callings_need_a_workplace_and_founders_hold_no_position() -> None:
+    assert not holdings("Известный журналист Иван Петров приехал в Москву.")
+    assert ("Иван Петров", "журналист", "Коммерсант") in holdings(
+        "Журналист «Коммерсанта» Иван Петров приехал в Москву."
+    )
+    assert not holdings("Основатель компании «Яндекс» Аркадий Волож выступил на конференции.")
+
+
+def test_plural_titles_name_nobody_but_one_of_them_does() -> None:
+    assert not holdings("Директора компаний Иван Петров и Петр Иванов встретились.")
+    found = holdings("Иван Петров, один из руководителей компании «Ромашка», дал интервью.")
+    assert ("Иван Петров", "руководитель", "Ромашка") in found
