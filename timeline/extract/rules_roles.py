@@ -218,7 +218,8 @@ def _change_of_office(clause: Clause, trigger: int, predicate: str) -> Draft | N
     # The office one is appointed to stands in the instrumental or after "на пост": "начальником штаба
     # назначен генерал-лейтенант Третьяк" makes him chief of staff, not lieutenant general.
     offices = [t for t in every if _office_case(clause, t)]
-    title = ([t for t in offices if t.first > trigger] or offices or titles or [None])[0]
+    ranked = [t for t in offices if t.first > trigger] or offices or titles
+    title = ranked[0] if ranked else None
     holders, appointers = _holders_and_appointers(clause, trigger)
     if title is not None and title.holder is not None and title.holder not in appointers:
         holders = holders or [title.holder]
