@@ -1,9 +1,10 @@
-"""Learn the EVENT trigger lexicon from NEREL train; write timeline/extract/event_lexicon.tsv.
+"""Learn the typed lexicon from NEREL train; write timeline/extract/nerel_lexicon.tsv.
 
-Usage: python -m eval.learn_events
-For every lemma sequence (up to three words) that annotators marked as an EVENT, counts how often it was
-marked and how often it occurs at all. The share kept at run time (event_mentions.MIN_SHARE) is picked
-here on the last tenth of train, trained on the first nine tenths; dev is never read.
+Usage: python -m eval.learn_lexicon
+For every lemma sequence (up to three words) that annotators marked as one of KINDS, counts how often it
+was marked and how often it occurs at all. The shares kept at run time (event_mentions.MIN_SHARE, ...) are
+picked from what this prints: lexicons learnt on train's first nine tenths, scored on its last tenth.
+Dev is never read.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from collections import Counter
 
 from eval.nerel import BratDocument, read_split
 from eval.paths import shared_dir
-from timeline.extract.event_mentions import LEXICON_PATH, MAX_WORDS, WORD, find_events, word_lemma
+from timeline.extract.event_mentions import MAX_WORDS, WORD, find_spans, word_lemma
+from timeline.extract.lexicon import LEXICON_PATH
 
+KINDS = ("EVENT", "CITY", "ORGANIZATION", "PROFESSION")
 Counts = tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]]
 
 
-def _count(documents: list[BratDocument]) -> Counts:
+def _count(documents: list[BratDocument], kind: str) -> Counts:
     marked: Counter[tuple[str, ...]] = Counter()
     seen: Counter[tuple[str, ...]] = Counter()
     for document in documents:
@@ -26,7 +29,7 @@ def _count(documents: list[BratDocument]) -> Counts:
         starts = {w[0]: k for k, w in enumerate(words)}
         ends = {w[1]: k for k, w in enumerate(words)}
         for entity in document.gold.entities:
-            if entity.type != "EVENT" or len(entity.spans) != 1:
+            if entity.type != kind or len(entity.spans) != 1:
                 continue
             first, last = starts.get(entity.spans[0][0]), ends.get(entity.spans[0][1])
             if first is not None and last is not None and 0 <= last - first < MAX_WORDS:
@@ -44,11 +47,11 @@ def _lexicon(counts: Counts, min_share: float, min_marked: int) -> frozenset[tup
     return frozenset(k for k, n in marked.items() if n >= min_marked and n >= min_share * seen[k])
 
 
-def _f1(documents: list[BratDocument], known: frozenset[tuple[str, ...]]) -> float:
+def _f1(documents: list[BratDocument], kind: str, known: frozenset[tuple[str, ...]]) -> float:
     tp = predicted = gold = 0
     for document in documents:
-        truth = {e.spans[0] for e in document.gold.entities if e.type == "EVENT" and len(e.spans) == 1}
-        found = {(m.start, m.end) for m in find_events(document.text, known)}
+        truth = {e.spans[0] for e in document.gold.entities if e.type == kind and len(e.spans) == 1}
+        found = {(m.start, m.end) for m in find_spans(document.text, known)}
         tp, predicted, gold = tp + len(truth & found), predicted + len(found), gold + len(truth)
     return 2 * tp / (predicted + gold) if predicted + gold else 0.0
 
@@ -56,17 +59,18 @@ def _f1(documents: list[BratDocument], known: frozenset[tuple[str, ...]]) -> flo
 def main() -> int:
     documents = list(read_split(shared_dir() / "corpora" / "nerel" / "train"))
     cut = len(documents) * 9 // 10
-    first = _count(documents[:cut])
-    for share in (0.1, 0.2, 0.3, 0.4, 0.5):
-        for min_marked in (1, 2, 3):
-            f1 = _f1(documents[cut:], _lexicon(first, share, min_marked))
-            print(f"share {share:.1f}, marked >= {min_marked}: held-out EVENT F1 {f1:.3f}")
-    marked, seen = _count(documents)
-    rows = sorted(marked, key=lambda k: (-marked[k], k))
-    LEXICON_PATH.write_text(
-        "".join(f"{' '.join(k)}\t{marked[k]}\t{seen[k]}\n" for k in rows), encoding="utf-8"
-    )
-    print(f"wrote {LEXICON_PATH} ({len(rows)} sequences)")
+    lines = []
+    for kind in KINDS:
+        first = _count(documents[:cut], kind)
+        for share in (0.1, 0.2, 0.3, 0.5, 0.7):
+            for min_marked in (1, 2, 3):
+                f1 = _f1(documents[cut:], kind, _lexicon(first, share, min_marked))
+                print(f"{kind}: share {share:.1f}, marked >= {min_marked}: held-out F1 {f1:.3f}")
+        marked, seen = _count(documents, kind)
+        rows = sorted(marked, key=lambda k: (-marked[k], k))
+        lines += [f"{kind}\t{' '.join(k)}\t{marked[k]}\t{seen[k]}\n" for k in rows]
+    LEXICON_PATH.write_text("".join(lines), encoding="utf-8")
+    print(f"wrote {LEXICON_PATH} ({len(lines)} sequences)")
     return 0
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from timeline.domain.facts import EntityRef, EntityType, Fact
 from timeline.extract.event_mentions import find_events
+from timeline.extract.nerel_spans import Span, extend, learnt_mentions
 from timeline.extract.relation_features import TYPE_OF, Mention
 from timeline.extract.relations import relations
 from timeline.extract.types import EntityMention, ExtractionResult, ReadError
@@ -137,6 +138,20 @@ def _model_relations(text: str, entities: list[BratEntity]) -> list[tuple[str, s
     return [(r.type, typed[r.arg1][0], typed[r.arg2][0]) for r in found]
 
 
+def _nerel_spans(text: str, entities: list[BratEntity]) -> list[BratEntity]:
+    """NEREL's learnt organisations and titles added, titles and organisations stretched over their place."""
+    spans = [Span(e.id, e.type, e.start, e.end) for e in entities]
+    count = len(entities)
+
+    def new_id() -> str:
+        nonlocal count
+        count += 1
+        return f"T{count}"
+
+    spans += learnt_mentions(text, spans, new_id)
+    return [BratEntity(s.id, s.type, ((s.start, s.end),), text[s.start : s.end]) for s in extend(text, spans)]
+
+
 def build_annotations(result: ExtractionResult, model: bool = True) -> Annotations:
     """Entities and relations; `model=False` leaves out the classifier's relations (its trainer needs
     the entities alone)."""
@@ -172,6 +187,7 @@ def build_annotations(result: ExtractionResult, model: bool = True) -> Annotatio
     for event in find_events(text):
         if not any(s < event.end and event.start < e for s, e in events):
             events[(event.start, event.end)] = add("EVENT", event.start, event.end, event.text)
+    entities = _nerel_spans(text, entities)
     if model:
         triples += _model_relations(text, entities)
     unique = list(dict.fromkeys(triples))

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from timeline.domain.ids import slugify
+from timeline.extract.lexicon import learnt
+
 
 @dataclass(frozen=True, slots=True)
 class Country:
@@ -286,8 +289,26 @@ def country_by_iso(iso: str) -> Country:
     return _BY_ISO[iso]
 
 
+# Cities NEREL train marks (by lemma) in at least this share of their occurrences; the share was chosen
+# on train's held-out tenth (eval/learn_lexicon.py).
+_LEARNT_CITY_SHARE = 0.3
+_ADJECTIVE_ENDINGS = ("ский", "цкий")
+
+
+def _learnt_city(name: str) -> bool:
+    """A city only the NEREL lexicon knows ("Рязань", "Кембридж"); relational adjectives are left to
+    CITY_ADJECTIVES, which knows the city they point to."""
+    lemmas = tuple(name.lower().replace("ё", "е").split())
+    if not lemmas or lemmas[-1].endswith(_ADJECTIVE_ENDINGS):
+        return False
+    return lemmas in learnt("CITY", _LEARNT_CITY_SHARE, 1)
+
+
 def city_slug(name: str) -> str | None:
-    return CITIES.get(name.lower())
+    known = CITIES.get(name.lower())
+    if known is None and _learnt_city(name):
+        return slugify(name)
+    return known
 
 
 def country_of_capital(city: str) -> Country | None:
