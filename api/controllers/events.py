@@ -21,6 +21,8 @@ from api.settings import Settings
 from timeline import service
 from timeline.errors import InvalidInput
 
+KEEP_ALIVE_SECONDS = 15.0
+
 EVENTS_EXAMPLE = {
     "events": [
         {
@@ -99,12 +101,18 @@ class EventsController(Controller):
         start = _resume_point(request, after)
 
         async def messages() -> AsyncIterator[ServerSentEventMessage]:
-            position, sent = start, 0
+            position, sent, idle = start, 0, 0.0
             while limit is None or sent < limit:
                 batch = await anyio.to_thread.run_sync(service.read_events, position, 100)
                 if not batch:
                     await anyio.sleep(settings.sse_poll_seconds)
+                    idle += settings.sse_poll_seconds
+                    if idle >= KEEP_ALIVE_SECONDS:
+                        # Proxies close silent connections; a comment line keeps this one open.
+                        idle = 0.0
+                        yield ServerSentEventMessage(comment="keep-alive")
                     continue
+                idle = 0.0
                 for event in batch[: None if limit is None else limit - sent]:
                     data = msgspec.json.encode(event_out(event)).decode()
                     yield ServerSentEventMessage(data=data, event=event.type, id=str(event.position))

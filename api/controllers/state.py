@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, get, post
+from litestar.openapi.spec import Example
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from api.auth import caller_of
@@ -16,6 +17,13 @@ from timeline import service
 from timeline.client_events import parse_fact
 from timeline.domain.codec import fact_to_json
 from timeline.store.entity_search import EntityRecord
+
+AS_OF = QueryParameter(description="the valid-time date", examples=[Example(value="2025-11-07")])
+KNOWN_AT = QueryParameter(
+    description="recorded-time cut (ISO timestamp; default now)",
+    examples=[Example(value="2026-01-10T12:00:00Z")],
+)
+ENTITY = QueryParameter(description="id, name or alias", examples=[Example(value="КНДР")])
 
 
 class StateOut(msgspec.Struct):
@@ -65,11 +73,15 @@ class StateController(Controller):
     )
     def state(
         self,
-        as_of: Annotated[date, QueryParameter(description="the valid-time date")],
+        as_of: Annotated[date, AS_OF],
         known_at: Annotated[
-            datetime | None, QueryParameter(description="recorded-time cut (ISO timestamp)")
+            datetime | None,
+            QueryParameter(
+                description="recorded-time cut (ISO timestamp)",
+                examples=[Example(value="2026-01-10T12:00:00Z")],
+            ),
         ] = None,
-        entity: Annotated[str | None, QueryParameter(description="id, name or alias")] = None,
+        entity: Annotated[str | None, ENTITY] = None,
         predicate: FromQuery[str | None] = None,
         events: Annotated[
             int | None, QueryParameter(ge=0, le=10_000, description="at most this many events")
