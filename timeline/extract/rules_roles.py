@@ -13,6 +13,7 @@ from timeline.extract.entities import country_ref
 from timeline.extract.facts import Draft
 from timeline.extract.holders import OFFICES, head_of, holder_by_syntax, one_of, person_before, pronoun_holder
 from timeline.extract.nlp import Token
+from timeline.extract.rules_work import work_places
 from timeline.extract.titles import CALLINGS, NOT_POSITIONS, TitleSpan, is_title_word, vocabulary_titles
 
 _GAP = 10  # tokens a title may stand from its holder's name: "посол России в КНДР Александр Мацегора"
@@ -152,6 +153,7 @@ def _party_before(clause: Clause, first: int) -> EntityRef | None:
 
 def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
     drafts = []
+    orphans: list[tuple[Clause, Title]] = []
     for at, clause in enumerate(clauses):
         for title in _titles(clause):
             if title.holder is None:
@@ -159,7 +161,11 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
             plural = clause.tokens[title.first].feats.get("Number") == "Plur" and not one_of(
                 clause, title.first
             )
-            if title.holder is None or plural:
+            if plural:
+                continue
+            if title.holder is None:
+                if title.organisation is not None and not _former(clause, title.first):
+                    orphans.append((clause, title))
                 continue
             if _former(clause, title.first):
                 continue  # "бывший президент": the holding ended at a time the text does not give
@@ -179,7 +185,68 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
                     confidence=0.85,
                 )
             )
-    return drafts
+    drafts = _with_work_places(drafts, work_places(clauses))
+    return _same_office_same_place(drafts + _orphans_held(orphans, drafts))
+
+
+def _orphans_held(orphans: list[tuple[Clause, Title]], drafts: list[Draft]) -> list[Draft]:
+    """ "Премьер Японии заявил ...": a title without a name in its sentence belongs to the one person
+    the document gives that title elsewhere (with the same organisation, or none)."""
+    found = []
+    for clause, title in orphans:
+        word = title.role.split()[0]
+        holders = {
+            d.actor
+            for d in drafts
+            if d.role and d.role.split()[0] == word and d.object in (None, title.organisation)
+        }
+        if len(holders) == 1:
+            (holder,) = holders
+            found.append(
+                Draft(
+                    predicate="holds_position",
+                    actor=holder,
+                    clause=clause,
+                    trigger=title.first,
+                    object=title.organisation,
+                    role=title.role,
+                    location=title.location,
+                    confidence=0.7,
+                )
+            )
+    return found
+
+
+def _same_office_same_place(drafts: list[Draft]) -> list[Draft]:
+    """ "Алексей Миллер, глава «Газпрома», ... Глава Миллер сказал": a title repeated without its
+    organisation is the same office the document already placed."""
+    placed: dict[tuple[str, str], EntityRef] = {}
+    for draft in drafts:
+        if draft.object is not None and draft.role:
+            placed.setdefault((draft.actor.id, draft.role.split()[0]), draft.object)
+    return [
+        replace(d, object=placed.get((d.actor.id, d.role.split()[0])))
+        if d.object is None and d.role and (d.actor.id, d.role.split()[0]) in placed
+        else d
+        for d in drafts
+    ]
+
+
+def _with_work_places(titled: list[Draft], verbal: list[Draft]) -> list[Draft]:
+    """ "Иванов работает директором в «Газпроме»": the verb's organisation completes the title's holding
+    in the same sentence; a verb alone ("работает в «Газпроме»") is a holding without a title."""
+    out = list(titled)
+    for draft in verbal:
+        same = [
+            i
+            for i, t in enumerate(out)
+            if t.clause is draft.clause and t.actor == draft.actor and t.predicate == draft.predicate
+        ]
+        if not same:
+            out.append(draft)
+        elif out[same[0]].object is None:
+            out[same[0]] = replace(out[same[0]], object=draft.object)
+    return out
 
 
 def _with_pronoun_holder(clauses: Sequence[Clause], at: int, title: Title) -> Title:
