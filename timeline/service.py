@@ -344,6 +344,13 @@ def _document_uuid(document_id: str) -> str | None:
         return None
 
 
+def known_document_id(document: Document) -> str | None:
+    """The id of a stored document with the same text, so a repeat need not be extracted again."""
+    with _engine().connect() as conn:
+        found = document_store.document_by_hash(conn, content_hash(document.text))
+    return found.document_id if found is not None else None
+
+
 def get_document(document_id: str) -> DocumentView:
     """A stored document and the facts it brought; NotFound for an unknown (or malformed) id."""
     from timeline.store.document_events import facts_of_document

@@ -102,11 +102,15 @@ class DocumentsController(Controller):
             document = _from_json(body)
         else:
             raise HTTPException(status_code=415, detail=f"send application/json or text/plain, not {kind}")
-        result = service.ingest_document(document)
-        stored = service.get_document(result.document_id)
+        # A known text is answered from the store: extracting it again would only be thrown away.
+        document_id, created = service.known_document_id(document), False
+        if document_id is None:
+            result = service.ingest_document(document)
+            document_id, created = result.document_id, result.created
+        stored = service.get_document(document_id)
         answer = DocumentOut(
-            document_id=result.document_id,
-            created=result.created,
+            document_id=document_id,
+            created=created,
             title=stored.document.title,
             publisher=stored.document.publisher,
             url=stored.document.url,
@@ -114,7 +118,7 @@ class DocumentsController(Controller):
             ingested_at=stored.document.ingested_at,
             facts=facts_out(stored.facts),
         )
-        return Response(answer, status_code=201 if result.created else 200)
+        return Response(answer, status_code=201 if created else 200)
 
     @get(
         "/{document_id:str}",
