@@ -128,3 +128,21 @@ def test_plural_titles_name_nobody_but_one_of_them_does() -> None:
     assert not holdings("Директора компаний Иван Петров и Петр Иванов встретились.")
     found = holdings("Иван Петров, один из руководителей компании «Ромашка», дал интервью.")
     assert ("Иван Петров", "руководитель", "Ромашка") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Владелец «Челси» Роман Абрамович купил яхту.",
+        "Роман Абрамович владеет клубом «Челси».",
+        "Клуб «Челси» принадлежит Роману Абрамовичу.",
+    ],
+)
+def test_ownership(text: str) -> None:
+    (fact,) = facts_of(text, "owns")
+    assert (fact.actor.name, fact.object.name if fact.object else None) == ("Роман Абрамович", "Челси")
+    assert fact.valid.start == PUBLISHED  # described in the present: it holds on the document date
+
+
+def test_owners_hold_no_position() -> None:
+    assert not holdings("Владелец «Челси» Роман Абрамович купил яхту.")

@@ -105,7 +105,10 @@ def _predicate_of(clause: Clause, head: int) -> int | None:
             return None
         # "на посту мэра Лужков ...": whatever he does there, he holds the office.
         in_office = current != head and clause.preposition(current) in ("на", "в")
-        if lemma in COPULAS or (current != head and lemma in HOLDING_VERBS) or in_office:
+        # "избран президентом", "утверждён министром": the instrumental names the office taken.
+        instrumental = current == head and clause.tokens[head].feats.get("Case") == "Ins"
+        holding = lemma in HOLDING_VERBS and (current != head or instrumental)
+        if lemma in COPULAS or holding or in_office:
             return parent
         return None
     return None

@@ -17,6 +17,7 @@ from timeline.extract.quantities import find_quantities
 from timeline.extract.readers import header_length
 from timeline.extract.rules_events import acknowledgements, attacks, signings, statements, supplies, visits
 from timeline.extract.rules_meeting import meetings
+from timeline.extract.rules_ownership import ownerships
 from timeline.extract.rules_roles import appointments, holds_position, memberships
 from timeline.extract.rules_states import labour, presences
 from timeline.extract.types import (
@@ -43,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     attacks,
     presences,
     labour,
+    ownerships,
 )
 
 
