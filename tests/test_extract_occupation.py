@@ -146,3 +146,18 @@ def test_ownership(text: str) -> None:
 
 def test_owners_hold_no_position() -> None:
     assert not holdings("Владелец «Челси» Роман Абрамович купил яхту.")
+
+
+def test_purchase_is_a_deal_between_buyer_and_seller() -> None:
+    (fact,) = facts_of("«Роснефть» купила у BP долю в компании.", "signed")
+    assert (fact.actor.name, fact.object.name if fact.object else None, fact.role) == (
+        "Роснефть",
+        "BP",
+        "купля/продажа",
+    )
+
+
+def test_loan_is_a_deal_and_an_office_is_not_a_loan() -> None:
+    (fact,) = facts_of("Сбербанк выдал «Мечелу» кредит на 10 млрд рублей.", "signed")
+    assert fact.actor.name == "Сбербанк" and fact.role == "займ"
+    assert not facts_of("Иван Петров занял пост директора компании «Ромашка».", "signed")

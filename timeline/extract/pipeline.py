@@ -15,6 +15,7 @@ from timeline.extract.facts import DocumentContext, Draft, Rule, build_facts, ru
 from timeline.extract.nlp import analyse
 from timeline.extract.quantities import find_quantities
 from timeline.extract.readers import header_length
+from timeline.extract.rules_deals import deals
 from timeline.extract.rules_events import acknowledgements, attacks, signings, statements, supplies, visits
 from timeline.extract.rules_meeting import meetings
 from timeline.extract.rules_ownership import ownerships
@@ -45,6 +46,7 @@ RULES: tuple[Rule, ...] = (
     presences,
     labour,
     ownerships,
+    deals,
 )
 
 
