@@ -19,16 +19,18 @@ from timeline.domain.codec import fact_to_json
 from timeline.store.entity_search import EntityRecord
 
 AS_OF = QueryParameter(description="the valid-time date", examples=[Example(value="2025-11-07")])
+# A string the service parses: the query decoder would take epoch numbers ("0.0") for datetimes too.
 KNOWN_AT = QueryParameter(
     description="recorded-time cut (ISO timestamp; default now)",
     examples=[Example(value="2026-01-10T12:00:00Z")],
+    schema_extra={"format": "date-time"},
 )
 ENTITY = QueryParameter(description="id, name or alias", examples=[Example(value="КНДР")])
 
 
 class StateOut(msgspec.Struct):
     as_of: date
-    known_at: datetime | None
+    known_at: str | None
     state: list[dict[str, Any]]
     events: list[dict[str, Any]]
 
@@ -74,13 +76,7 @@ class StateController(Controller):
     def state(
         self,
         as_of: Annotated[date, AS_OF],
-        known_at: Annotated[
-            datetime | None,
-            QueryParameter(
-                description="recorded-time cut (ISO timestamp)",
-                examples=[Example(value="2026-01-10T12:00:00Z")],
-            ),
-        ] = None,
+        known_at: Annotated[str | None, KNOWN_AT] = None,
         entity: Annotated[str | None, ENTITY] = None,
         predicate: FromQuery[str | None] = None,
         events: Annotated[
