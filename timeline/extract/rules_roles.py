@@ -14,7 +14,14 @@ from timeline.extract.facts import Draft
 from timeline.extract.holders import OFFICES, head_of, holder_by_syntax, one_of, person_before, pronoun_holder
 from timeline.extract.nlp import Token
 from timeline.extract.rules_work import work_places
-from timeline.extract.titles import CALLINGS, NOT_POSITIONS, TitleSpan, is_title_word, vocabulary_titles
+from timeline.extract.titles import (
+    CALLINGS,
+    NOT_POSITIONS,
+    TitleSpan,
+    head_word,
+    is_title_word,
+    vocabulary_titles,
+)
 
 _GAP = 10  # tokens a title may stand from its holder's name: "посол России в КНДР Александр Мацегора"
 _APPOINT = ("назначить", "назначать", "назначенный", "назначен")
@@ -71,7 +78,7 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
         inner = clause.mention_at(i)
         if inner is not None and inner.entity.type is EntityType.PERSON:
             # An apposition agrees in case: "указом президента Иванов уволен" names no president.
-            if _same_case(clause.tokens[first], token):
+            if any(_same_case(clause.tokens[first], clause.tokens[j]) for j in _mention_tokens(clause, i)):
                 holder = inner.entity
             break
         # "президент российской компании" is not Russia's president; "«Левый фронт»" is still a name.
@@ -107,6 +114,12 @@ def _former(clause: Clause, first: int) -> bool:
     before = clause.tokens[first - 1].lemma if first > 0 else ""
     title = clause.tokens[first].text.lower()
     return before in ("бывший", "экс", "прежний", "покойный") or title.startswith("экс-")
+
+
+def _mention_tokens(clause: Clause, i: int) -> list[int]:
+    """The tokens of the mention at `i`: a foreign first name may not decline ("Джона Керри")."""
+    mention = clause.mention_at(i)
+    return [t.index for t in clause.tokens if mention is not None and clause.mention_at(t.index) == mention]
 
 
 def _same_case(a: Token, b: Token) -> bool:
@@ -170,7 +183,7 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
             if _former(clause, title.first):
                 continue  # "бывший президент": the holding ended at a time the text does not give
             organisation = title.organisation or referred_organisation(clauses, at, title.last)
-            head = clause.tokens[head_of(clause, title.first, title.last)].lemma.replace("ё", "е")
+            head = head_word(clause.tokens[head_of(clause, title.first, title.last)])
             if head in NOT_POSITIONS or (head in CALLINGS and organisation is None):
                 continue
             drafts.append(
