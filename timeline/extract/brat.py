@@ -15,7 +15,7 @@ from pathlib import Path
 
 from timeline.domain.facts import EntityRef, EntityType, Fact
 from timeline.extract.event_mentions import find_events
-from timeline.extract.nerel_spans import Span, extend, learnt_mentions
+from timeline.extract.nerel_spans import Span, extend, learnt_mentions, retyped
 from timeline.extract.relation_features import TYPE_OF, Mention
 from timeline.extract.relations import relations
 from timeline.extract.types import EntityMention, ExtractionResult, ReadError
@@ -140,7 +140,6 @@ def _model_relations(text: str, entities: list[BratEntity]) -> list[tuple[str, s
 
 def _nerel_spans(text: str, entities: list[BratEntity]) -> list[BratEntity]:
     """NEREL's learnt organisations and titles added, titles and organisations stretched over their place."""
-    spans = [Span(e.id, e.type, e.start, e.end) for e in entities]
     count = len(entities)
 
     def new_id() -> str:
@@ -148,8 +147,12 @@ def _nerel_spans(text: str, entities: list[BratEntity]) -> list[BratEntity]:
         count += 1
         return f"T{count}"
 
+    spans = retyped(text, [Span(e.id, e.type, e.start, e.end) for e in entities], new_id)
     spans += learnt_mentions(text, spans, new_id)
-    return [BratEntity(s.id, s.type, ((s.start, s.end),), text[s.start : s.end]) for s in extend(text, spans)]
+    return [
+        BratEntity(s.id, s.type, ((s.start, s.end),), text[s.start : s.end])
+        for s in extend(text, spans, new_id)
+    ]
 
 
 def build_annotations(result: ExtractionResult, model: bool = True) -> Annotations:
@@ -190,7 +193,8 @@ def build_annotations(result: ExtractionResult, model: bool = True) -> Annotatio
     entities = _nerel_spans(text, entities)
     if model:
         triples += _model_relations(text, entities)
-    unique = list(dict.fromkeys(triples))
+    kept = {e.id for e in entities}
+    unique = [t for t in dict.fromkeys(triples) if t[1] in kept and t[2] in kept]
     relations_ = tuple(BratRelation(f"R{n}", *triple) for n, triple in enumerate(unique, start=1))
     return Annotations(tuple(entities), relations_)
 

@@ -1,0 +1,76 @@
+"""NEREL conventions in brat output, on NEREL train documents (never dev): learnt lower-case
+organisations, professions, events and cities; titles and organisations with the place that follows;
+year ranges split; and the relation classifier's relations in what to_brat writes."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from timeline.extract.brat import Annotations, parse_ann, read_ann, to_brat
+from timeline.extract.pipeline import extract
+from timeline.extract.types import Document
+
+NEREL_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "nerel" / "train"
+
+Key = tuple[str, int, int]
+
+
+@cache
+def _predicted(name: str) -> Annotations:
+    text = (NEREL_TRAIN / f"{name}.txt").read_text(encoding="utf-8")
+    return parse_ann(to_brat(extract(Document(text, date(2015, 1, 1)))))
+
+
+def _keys(annotations: Annotations) -> set[Key]:
+    return {(e.type, e.start, e.end) for e in annotations.entities}
+
+
+def _gold(name: str, kind: str, text: str) -> list[Key]:
+    """Every gold span of that type and text: the test asserts against the corpus, not copied offsets."""
+    gold = read_ann(NEREL_TRAIN / f"{name}.ann")
+    return [(e.type, e.start, e.end) for e in gold.entities if e.type == kind and e.text == text]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "text"),
+    [
+        ("04_12_12g", "ORGANIZATION", "парламент"),  # lower-case, from the learnt lexicon
+        ("04_12_12g", "ORGANIZATION", "правительство Италии"),  # organisation with its country
+        ("100624_text", "ORGANIZATION", "Совета Безопасности"),  # the short form stays beside ...
+        ("100624_text", "ORGANIZATION", "Совета Безопасности России"),  # ... the long one
+        ("04_12_12g", "PROFESSION", "мэра Флоренции"),  # the title takes its city
+        ("100624_text", "PROFESSION", "Президент России"),
+        ("04_12_12g", "CITY", "Флоренции"),
+        ("105566_text", "EVENT", "выборах"),
+        ("105566_text", "EVENT", "республиканских праймериз"),
+        ("100624_text", "DATE", "2001"),  # "(2001—2003)" is two dates in NEREL
+        ("100624_text", "DATE", "2003"),
+    ],
+)
+def test_brat_output_takes_nerel_spans(name: str, kind: str, text: str) -> None:
+    gold = _gold(name, kind, text)
+    assert gold, f"{text!r} is no longer a gold {kind} in {name}"
+    assert set(gold) <= _keys(_predicted(name))
+
+
+def test_no_media_as_an_organisation() -> None:
+    text = (NEREL_TRAIN / "102645_text.txt").read_text(encoding="utf-8")
+    assert "СМИ" in text
+    organisations = {e.text for e in _predicted("102645_text").entities if e.type == "ORGANIZATION"}
+    assert "СМИ" not in organisations
+
+
+def test_relations_of_the_classifier_reach_brat_output() -> None:
+    predicted = _predicted("04_12_12g")
+    by_id = {e.id: e for e in predicted.entities}
+    about = {(r.type, by_id[r.arg1].text, by_id[r.arg2].text) for r in predicted.relations}
+    gold = read_ann(NEREL_TRAIN / "04_12_12g.ann")
+    gold_by_id = {e.id: e for e in gold.entities}
+    gold_about = {(r.type, gold_by_id[r.arg1].text, gold_by_id[r.arg2].text) for r in gold.relations}
+    # Only the rules of brat.py made WORKPLACE and WORKS_AS before; events' relations now come too.
+    kinds = {kind for kind, _, _ in about & gold_about}
+    assert {"WORKPLACE", "PARTICIPANT_IN"} <= kinds
