@@ -66,4 +66,6 @@ def drop_abandoned_test_databases(server: ServerAddress) -> None:
         for name in names:
             match = re.fullmatch(r"timeline_test_(\d+)(?:_tmpl)?", name)
             if match and not _pid_alive(int(match.group(1))):
+                # A template cannot be dropped until it stops being one.
+                conn.execute(sql.SQL("ALTER DATABASE {} IS_TEMPLATE false").format(sql.Identifier(name)))
                 conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))

@@ -191,8 +191,18 @@ def apply_to_projection(conn: Connection, recorded_events: Iterable[StoredEvent 
         rec = item if isinstance(item, Recorded) else to_recorded(item)
         if rec is not None:
             items.append(rec)
+    pending_facts: list[dict[str, Any]] = []
     for rec in sorted(items, key=lambda r: r.position):
+        # Runs of plain assertions (an ingest's bulk) go in as one statement; other events must see them.
+        if isinstance(rec.event, FactAsserted):
+            pending_facts.append(fact_row(rec.event.fact, rec.position, rec.recorded_at, "asserted"))
+            continue
+        if pending_facts:
+            conn.execute(_INSERT_FACT, pending_facts)
+            pending_facts = []
         _apply_one(conn, rec)
+    if pending_facts:
+        conn.execute(_INSERT_FACT, pending_facts)
     return len(items)
 
 
