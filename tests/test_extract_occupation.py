@@ -125,7 +125,7 @@ def test_callings_need_a_workplace_and_founders_hold_no_position() -> None:
 
 
 def test_plural_titles_name_nobody_but_one_of_them_does() -> None:
-    assert not holdings("Директора компаний Иван Петров и Петр Иванов встретились.")
+    assert not holdings("Министры обороны Иван Петров и Петр Иванов встретились в Минске.")
     found = holdings("Иван Петров, один из руководителей компании «Ромашка», дал интервью.")
     assert ("Иван Петров", "руководитель", "Ромашка") in found
 
@@ -161,3 +161,21 @@ def test_loan_is_a_deal_and_an_office_is_not_a_loan() -> None:
     (fact,) = facts_of("Сбербанк выдал «Мечелу» кредит на 10 млрд рублей.", "signed")
     assert fact.actor.name == "Сбербанк" and fact.role == "займ"
     assert not facts_of("Иван Петров занял пост директора компании «Ромашка».", "signed")
+
+
+def test_the_office_verb_names_the_holder_not_the_predecessor() -> None:
+    found = holdings("Джина Хаспел сменила на посту главы ЦРУ Майка Помпео.")
+    assert ("Джина Хаспел", "глава", "ЦРУ") in found
+    assert not any(actor == "Майк Помпео" for actor, _, _ in found)
+
+
+def test_participle_holder() -> None:
+    assert ("Барак Обама", "президент", "США") in holdings(
+        "В январе Барак Обама, в то время занимавший пост президента США, сократил срок."
+    )
+
+
+def test_apposition_of_an_undeclined_foreign_name() -> None:
+    assert ("Маттео Сальвини", "глава", "Лига") in holdings(
+        "В своём аккаунте он назвал главу «Лиги» Маттео Сальвини великим лидером."
+    )

@@ -20,7 +20,8 @@ HOLDING_VERBS = frozenset(
     {
         "занимать", "занять", "исполнять", "исполнить", "оставаться", "остаться", "находиться", "работать",
         "служить", "вступить", "вступать", "заступить", "сохранить", "сохранять", "совмещать", "избрать",
-        "быть", "являться", "стать", "становиться", "утвердить", "переизбрать", "трудиться",
+        "быть", "являться", "стать", "становиться", "утвердить", "переизбрать", "трудиться", "сменить",
+        "заменить", "возглавлять",
     }
 )  # fmt: skip
 
@@ -78,6 +79,13 @@ def holder_by_syntax(clause: Clause, head: int) -> EntityRef | None:
     above = clause.tokens[verb].head
     if found is None and verb != head and clause.tokens[verb].rel == "xcomp" and above >= 0:
         found = _subject_person(clause, above)  # "Иванов согласился занять пост директора"
+    participle = clause.tokens[verb].feats.get("VerbForm") == "Part" and clause.tokens[verb].rel.startswith(
+        "acl"
+    )
+    if found is None and verb != head and participle and above >= 0:
+        # "Обама, занимавший пост президента", "Назарбаева, ставшего президентом": the participle's noun.
+        people = clause.people_in(clause.subtree(above, 1))
+        found = people[0] if people else None
     return found
 
 
@@ -112,6 +120,12 @@ def _predicate_of(clause: Clause, head: int) -> int | None:
             return parent
         return None
     return None
+
+
+def through_office(clause: Clause, head: int) -> bool:
+    """Whether the title is the complement of an office noun ("на посту главы", "пост директора")."""
+    parent = clause.tokens[head].head
+    return parent >= 0 and clause.tokens[parent].lemma in OFFICES
 
 
 def person_before(clause: Clause, first: int) -> EntityRef | None:

@@ -11,7 +11,15 @@ from timeline.extract.anaphora import last_person, referred_organisation
 from timeline.extract.clause import PARTY_TYPES, Clause
 from timeline.extract.entities import country_ref
 from timeline.extract.facts import Draft
-from timeline.extract.holders import OFFICES, head_of, holder_by_syntax, one_of, person_before, pronoun_holder
+from timeline.extract.holders import (
+    OFFICES,
+    head_of,
+    holder_by_syntax,
+    one_of,
+    person_before,
+    pronoun_holder,
+    through_office,
+)
 from timeline.extract.nlp import Token
 from timeline.extract.rules_work import work_places
 from timeline.extract.titles import (
@@ -78,7 +86,9 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
         inner = clause.mention_at(i)
         if inner is not None and inner.entity.type is EntityType.PERSON:
             # An apposition agrees in case: "указом президента Иванов уволен" names no president.
-            if any(_same_case(clause.tokens[first], clause.tokens[j]) for j in _mention_tokens(clause, i)):
+            name = _mention_tokens(clause, i)
+            appositive = clause.tokens[name[0]].rel == "appos" and first <= clause.tokens[name[0]].head < i
+            if appositive or any(_same_case(clause.tokens[first], clause.tokens[j]) for j in name):
                 holder = inner.entity
             break
         # "президент российской компании" is not Russia's president; "«Левый фронт»" is still a name.
@@ -97,8 +107,12 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
         elif not _between(clause, i, clause.tokens[first]):
             break
         i += 1
+    head = head_of(clause, first, last)
+    if through_office(clause, head):
+        # "сменила на посту главы ЦРУ Майка Помпео": the office's verb says who holds it, not the name after.
+        holder = holder_by_syntax(clause, head) or holder
     if holder is None:
-        holder = person_before(clause, first) or holder_by_syntax(clause, head_of(clause, first, last))
+        holder = person_before(clause, first) or holder_by_syntax(clause, head)
     if organisation is None:
         organisation = _party_before(clause, first)
     if organisation is None and holder is not None:
