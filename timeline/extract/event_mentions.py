@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.extract.lexicon import Lemmas, learnt
 from timeline.extract.nlp import lemma_of
@@ -28,9 +29,15 @@ def word_lemma(word: str) -> str:
     return lemma_of(word.lower()).replace("ё", "е")
 
 
+@lru_cache(maxsize=2)
+def _words(text: str) -> tuple[tuple[int, int, str], ...]:
+    # Each lexicon kind scans the same document: lemmatise it once.
+    return tuple((m.start(), m.end(), word_lemma(m.group())) for m in WORD.finditer(text))
+
+
 def find_spans(text: str, known: frozenset[Lemmas]) -> list[SpanMention]:
     """Longest known lemma sequences, left to right, never overlapping."""
-    words = [(m.start(), m.end(), word_lemma(m.group())) for m in WORD.finditer(text)]
+    words = _words(text)
     found: list[SpanMention] = []
     i = 0
     while i < len(words):

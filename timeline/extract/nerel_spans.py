@@ -30,7 +30,12 @@ _NOT_ORGANIZATIONS = frozenset(
 _YEAR_RANGE = re.compile(r"((?:1[89]|20)\d\d)\s*[—–-]\s*((?:1[89]|20)\d\d)")
 _BARE_YEAR = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d(?![\w.,%\-]|\s*(?:год|г\.|гг))")
 # A title or organisation followed by one of these, after a single space, ends after it.
-_TAKES = {"PROFESSION": {"COUNTRY", "ORGANIZATION", "CITY"}, "ORGANIZATION": {"COUNTRY", "CITY"}}
+_TAKES = {
+    "PROFESSION": {"COUNTRY", "ORGANIZATION", "CITY", "LOCATION"},
+    "ORGANIZATION": {"COUNTRY", "CITY", "LOCATION"},
+}
+# ... and a title preceded by a country's or city's adjective starts there ("Британский министр обороны").
+_ADJECTIVE = re.compile(r"(?:ий|ый|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +120,23 @@ def _extended(text: str, span: Span, spans: Iterable[Span]) -> Span:
     by_start = {s.start: s for s in spans if s.type in takes}
     end = span.end
     # Titles chain: "заместитель министра обороны России" may take an organisation and then its country.
-    while (nxt := by_start.get(end + 1)) is not None and text[end] == " " and text[nxt.start].isupper():
+    # A lower-case organisation counts ("директора музея"), a lower-case place is an adjective.
+    while (nxt := by_start.get(end + 1)) is not None and text[end] == " ":
+        if not (text[nxt.start].isupper() or nxt.type == "ORGANIZATION"):
+            break
         end = nxt.end
-    return replace(span, end=end)
+    start = span.start
+    if span.type == "PROFESSION":
+        before = [
+            s
+            for s in spans
+            if s.type in ("COUNTRY", "CITY")
+            and s.end == start - 1
+            and _ADJECTIVE.search(text, s.start, s.end)
+        ]
+        if before and text[start - 1] == " ":
+            start = before[0].start
+    return replace(span, start=start, end=end)
 
 
 def extend(text: str, spans: list[Span], new_id: Callable[[], str]) -> list[Span]:
