@@ -179,3 +179,9 @@ def test_apposition_of_an_undeclined_foreign_name() -> None:
     assert ("Маттео Сальвини", "глава", "Лига") in holdings(
         "В своём аккаунте он назвал главу «Лиги» Маттео Сальвини великим лидером."
     )
+
+
+def test_unnamed_institution_after_the_title_is_the_workplace() -> None:
+    assert ("Александр Бастрыкин", "председатель", "Следственный комитет") in holdings(
+        "Председатель Следственного комитета Александр Бастрыкин заявил об этом."
+    )

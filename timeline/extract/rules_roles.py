@@ -21,6 +21,7 @@ from timeline.extract.holders import (
     through_office,
 )
 from timeline.extract.nlp import Token
+from timeline.extract.org_phrases import phrase_organisation
 from timeline.extract.rules_work import work_places
 from timeline.extract.titles import (
     CALLINGS,
@@ -196,7 +197,11 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
                 continue
             if _former(clause, title.first):
                 continue  # "бывший президент": the holding ended at a time the text does not give
-            organisation = title.organisation or referred_organisation(clauses, at, title.last)
+            organisation = (
+                title.organisation
+                or referred_organisation(clauses, at, title.last)
+                or phrase_organisation(clause, title.last)
+            )
             head = head_word(clause.tokens[head_of(clause, title.first, title.last)])
             if head in NOT_POSITIONS or (head in CALLINGS and organisation is None):
                 continue
