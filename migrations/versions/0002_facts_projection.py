@@ -250,6 +250,21 @@ FACT_COLUMNS = """
     derived_from text, "position" bigint
 """
 
+# A fact version as known at k: its entities resolved to the survivors and names known then.
+KNOWN_COLUMNS = """
+           f.fact_id, f.kind, f.predicate,
+           timeline.entity_at(f.actor_id, f.actor_name, f.actor_type, k),
+           timeline.entity_at(f.object_id, f.object_name, f.object_type, k),
+           (SELECT coalesce(jsonb_agg(timeline.entity_at(p->>'id', p->>'name', p->>'type', k) ORDER BY n),
+                            '[]'::jsonb)
+            FROM jsonb_array_elements(f.participants) WITH ORDINALITY AS x(p, n)),
+           f.role,
+           timeline.entity_at(f.location_id, f.location_name, f.location_type, k),
+           f.quantity, f.valid_from, f.valid_to, f.precision, f.valid_text, f.known_by, f.eff_from,
+           f.modality, f.document_id, f.published_at, f.attribution, f.quote, f.span_start, f.span_end,
+           f.confidence, f.extractor, f.recorded_from, f.position, f.derived_id
+"""
+
 IN_FORCE = """
 -- Current versions at k with entities as known at k; `ids` restricts to facts naming those raw ids.
 CREATE FUNCTION timeline.known_facts(k timestamptz, ids text[] DEFAULT NULL)
@@ -261,21 +276,19 @@ RETURNS TABLE (
     document_id text, published_at date, attribution jsonb, quote text, span_start integer, span_end integer,
     confidence double precision, extractor text, recorded_at timestamptz, "position" bigint, derived_id text
 )
-LANGUAGE sql STABLE AS $$
-    SELECT f.fact_id, f.kind, f.predicate,
-           timeline.entity_at(f.actor_id, f.actor_name, f.actor_type, k),
-           timeline.entity_at(f.object_id, f.object_name, f.object_type, k),
-           (SELECT coalesce(jsonb_agg(timeline.entity_at(p->>'id', p->>'name', p->>'type', k) ORDER BY n),
-                            '[]'::jsonb)
-            FROM jsonb_array_elements(f.participants) WITH ORDINALITY AS x(p, n)),
-           f.role,
-           timeline.entity_at(f.location_id, f.location_name, f.location_type, k),
-           f.quantity, f.valid_from, f.valid_to, f.precision, f.valid_text, f.known_by, f.eff_from,
-           f.modality, f.document_id, f.published_at, f.attribution, f.quote, f.span_start, f.span_end,
-           f.confidence, f.extractor, f.recorded_from, f.position, f.derived_id
-    FROM public.facts f
-    WHERE tstzrange(f.recorded_from, f.recorded_to, '[)') @> k
-      AND (ids IS NULL OR f.entity_ids && ids)
+LANGUAGE plpgsql STABLE AS $$
+#variable_conflict use_column
+BEGIN
+    -- Two plain queries rather than one with "ids IS NULL OR ...": the OR would hide the GIN index on
+    -- entity_ids, and a single-entity answer would scan every fact.
+    IF ids IS NULL THEN
+        RETURN QUERY SELECT @KNOWN_COLUMNS@ FROM public.facts f
+        WHERE tstzrange(f.recorded_from, f.recorded_to, '[)') @> k;
+    ELSE
+        RETURN QUERY SELECT @KNOWN_COLUMNS@ FROM public.facts f
+        WHERE f.entity_ids && ids AND tstzrange(f.recorded_from, f.recorded_to, '[)') @> k;
+    END IF;
+END
 $$;
 
 -- Known facts plus the states their events open (fold.py: derive_states): `appointed` opens
@@ -475,7 +488,7 @@ def upgrade() -> None:
     op.execute(TABLES)
     op.execute(HELPERS)
     # One shared column list keeps every reporting function's shape the same.
-    op.execute(IN_FORCE.replace("@FACT_COLUMNS@", FACT_COLUMNS))
+    op.execute(IN_FORCE.replace("@FACT_COLUMNS@", FACT_COLUMNS).replace("@KNOWN_COLUMNS@", KNOWN_COLUMNS))
     op.execute(REPORTING.replace("@FACT_COLUMNS@", FACT_COLUMNS))
     op.execute(PRIVILEGES)
 
