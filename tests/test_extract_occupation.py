@@ -185,3 +185,22 @@ def test_unnamed_institution_after_the_title_is_the_workplace() -> None:
     assert ("Александр Бастрыкин", "председатель", "Следственный комитет") in holdings(
         "Председатель Следственного комитета Александр Бастрыкин заявил об этом."
     )
+
+
+def test_possessive_before_the_title_names_the_organisation() -> None:
+    assert ("Алексей Миллер", "глава", "Газпром") in holdings(
+        "Акции «Газпрома» выросли. Его глава Алексей Миллер доволен."
+    )
+
+
+def test_subjectless_biography_sentence_is_about_the_person_before_and_dated_by_its_verb() -> None:
+    (fact,) = facts_of(
+        "Иван Петров родился в 1960 году в Туле. В 2000 году стал директором завода «Тулмаш».",
+        "holds_position",
+    )
+    assert (fact.actor.name, fact.role, fact.object.name if fact.object else None) == (
+        "Иван Петров",
+        "директор",
+        "Тулмаш",
+    )
+    assert fact.valid.start == date(2000, 1, 1)

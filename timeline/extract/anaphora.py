@@ -58,3 +58,21 @@ def last_person(clauses: Sequence[Clause], at: int, index: int) -> EntityRef | N
         if people:
             return people[-1]
     return None
+
+
+_POSSESSIVES = frozenset({"его", "её", "ее", "их"})
+_OWNER_TYPES = (EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.PERSON)
+
+
+def possessed_by(clauses: Sequence[Clause], at: int, first: int) -> EntityRef | None:
+    """ "«Газпром» ... Его глава Алексей Миллер": the organisation or country a possessive before the title
+    stands for, i.e. the last one named before it; none when the last named is a person ("его помощник")."""
+    clause = clauses[at]
+    if first == 0 or clause.tokens[first - 1].text.lower() not in _POSSESSIVES:
+        return None
+    for back in range(at, max(-1, at - 2), -1):
+        limit = clause.tokens[first].start if back == at else clauses[back].sentence.end
+        named = [m.entity for m in clauses[back].mentions if m.entity.type in _OWNER_TYPES and m.end <= limit]
+        if named:
+            return named[-1] if named[-1].type is not EntityType.PERSON else None
+    return None

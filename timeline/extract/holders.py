@@ -95,6 +95,27 @@ def pronoun_holder(clause: Clause, head: int) -> int | None:
     return _subject_pronoun(clause, verb) if verb is not None else None
 
 
+# Verbs that start a holding: their date is the holding's start ("в 2000 году стал директором").
+STARTING_VERBS = frozenset(
+    {"стать", "становиться", "избрать", "переизбрать", "занять", "вступить", "заступить", "утвердить"}
+)
+
+
+def starting_verb(clause: Clause, head: int) -> int | None:
+    verb = _predicate_of(clause, head)
+    return verb if verb is not None and clause.tokens[verb].lemma in STARTING_VERBS else None
+
+
+def subjectless_verb(clause: Clause, head: int) -> bool:
+    """ "В 2000 году стал директором завода": a finite verb with no subject at all, whose holder is the
+    person the text is about (named in the sentence before)."""
+    verb = _predicate_of(clause, head)
+    if verb is None or verb == head or clause.dependents(verb, "nsubj"):
+        return False
+    token = clause.tokens[verb]
+    return token.pos == "VERB" and token.feats.get("VerbForm") == "Fin" and token.rel == "root"
+
+
 def _predicate_of(clause: Clause, head: int) -> int | None:
     """The word whose subject holds the title: the title itself, its copula, or the verb of the office
     noun that governs it."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from timeline.domain.facts import EntityRef, EntityType
 from timeline.extract import gazetteer
-from timeline.extract.anaphora import last_person, referred_organisation
+from timeline.extract.anaphora import last_person, possessed_by, referred_organisation
 from timeline.extract.clause import PARTY_TYPES, Clause
 from timeline.extract.entities import country_ref
 from timeline.extract.facts import Draft
@@ -18,6 +18,8 @@ from timeline.extract.holders import (
     one_of,
     person_before,
     pronoun_holder,
+    starting_verb,
+    subjectless_verb,
     through_office,
 )
 from timeline.extract.nlp import Token
@@ -201,10 +203,12 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
                 title.organisation
                 or referred_organisation(clauses, at, title.last)
                 or phrase_organisation(clause, title.last)
+                or possessed_by(clauses, at, title.first)
             )
             head = head_word(clause.tokens[head_of(clause, title.first, title.last)])
             if head in NOT_POSITIONS or (head in CALLINGS and organisation is None):
                 continue
+            start = starting_verb(clause, head_of(clause, title.first, title.last))
             drafts.append(
                 Draft(
                     predicate="holds_position",
@@ -214,6 +218,7 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
                     object=organisation,
                     role=title.role,
                     location=title.location,
+                    time=clause.time_near(start) if start is not None else None,
                     confidence=0.85,
                 )
             )
@@ -284,8 +289,12 @@ def _with_work_places(titled: list[Draft], verbal: list[Draft]) -> list[Draft]:
 def _with_pronoun_holder(clauses: Sequence[Clause], at: int, title: Title) -> Title:
     """ "Он занимает пост директора": the holder is the person the pronoun stands for."""
     clause = clauses[at]
-    pronoun = pronoun_holder(clause, head_of(clause, title.first, title.last))
+    head = head_of(clause, title.first, title.last)
+    pronoun = pronoun_holder(clause, head)
     holder = last_person(clauses, at, pronoun) if pronoun is not None else None
+    if holder is None and at > 0 and subjectless_verb(clause, head):
+        previous = [m.entity for m in clauses[at - 1].mentions if m.entity.type is EntityType.PERSON]
+        holder = previous[0] if previous else None
     return replace(title, holder=holder) if holder is not None else title
 
 
