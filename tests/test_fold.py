@@ -216,6 +216,14 @@ def test_dismissal_before_the_appointment_does_not_close_it() -> None:
     assert ids(h.answer(date(2030, 1, 1)).state) == [derived_fact_id("ap")]
 
 
+def test_dismissal_on_the_appointment_day_leaves_no_day_in_office() -> None:
+    h = History()
+    h.add(FactAsserted(fact("ap", "appointed", date(2020, 1, 1), role="министр")))
+    h.add(FactAsserted(fact("dis", "dismissed", date(2020, 1, 1), role="министр")))
+    assert h.answer(date(2020, 1, 1)).state == []
+    assert [v.fact.fact_id for v in h.answer(date(2020, 1, 1)).events] == ["dis", "ap"]
+
+
 def test_dismissal_matches_by_role_when_objects_differ_and_earliest_wins() -> None:
     h = History()
     h.add(FactAsserted(fact("ap", "appointed", date(2020, 1, 1), role="министр")))
