@@ -204,3 +204,11 @@ def test_subjectless_biography_sentence_is_about_the_person_before_and_dated_by_
         "Тулмаш",
     )
     assert fact.valid.start == date(2000, 1, 1)
+
+
+def test_coordinated_titles_share_their_holder() -> None:
+    found = holdings("Депутат Госдумы и лидер ЛДПР Владимир Жириновский выступил.")
+    assert {
+        ("Владимир Жириновский", "депутат", "Госдума"),
+        ("Владимир Жириновский", "лидер", "ЛДПР"),
+    } <= found

@@ -68,7 +68,35 @@ def _titles(clause: Clause) -> list[Title]:
     extra = vocabulary_titles(clause, taken)
     # "заместитель генерального директора": the gazetteer's "генеральный директор" is part of the title.
     found = [s for s in found if not any(e.first <= s.first and s.last <= e.last for e in extra)]
-    return [_title(clause, span) for span in sorted([*found, *extra], key=lambda s: s.first)]
+    titles = [_title(clause, span) for span in sorted([*found, *extra], key=lambda s: s.first)]
+    return _share_holders(clause, titles)
+
+
+def _share_holders(clause: Clause, titles: list[Title]) -> list[Title]:
+    """Coordinated titles have one holder: "депутат Госдумы и лидер ЛДПР Владимир Жириновский",
+    "Жириновский, депутат Госдумы и лидер ЛДПР"."""
+    heads = {head_of(clause, t.first, t.last): t for t in titles}
+    shared = []
+    for title in titles:
+        if title.holder is None:
+            head = clause.tokens[head_of(clause, title.first, title.last)]
+            partners = [
+                other
+                for other_head, other in heads.items()
+                if other.holder is not None
+                and other is not title
+                and (
+                    (head.rel == "conj" and head.head == other_head)
+                    or (
+                        clause.tokens[other_head].rel == "conj"
+                        and clause.tokens[other_head].head == head.index
+                    )
+                )
+            ]
+            if partners:
+                title = replace(title, holder=partners[0].holder)
+        shared.append(title)
+    return shared
 
 
 def _mention_name(clause: Clause, first: int) -> str:
