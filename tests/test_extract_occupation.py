@@ -212,3 +212,7 @@ def test_coordinated_titles_share_their_holder() -> None:
         ("Владимир Жириновский", "депутат", "Госдума"),
         ("Владимир Жириновский", "лидер", "ЛДПР"),
     } <= found
+
+
+def test_predicated_calling_is_an_occupation() -> None:
+    assert ("Иван Петров", "врач", None) in holdings("Иван Петров работает врачом.")

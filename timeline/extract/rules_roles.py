@@ -233,8 +233,11 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
                 or phrase_organisation(clause, title.last)
                 or possessed_by(clauses, at, title.first)
             )
-            head = head_word(clause.tokens[head_of(clause, title.first, title.last)])
-            if head in NOT_POSITIONS or (head in CALLINGS and organisation is None):
+            head_token = clause.tokens[head_of(clause, title.first, title.last)]
+            head = head_word(head_token)
+            # A calling is an occupation when predicated ("работает врачом", "стал вратарём") or placed.
+            predicated = head_token.feats.get("Case") == "Ins"
+            if head in NOT_POSITIONS or (head in CALLINGS and organisation is None and not predicated):
                 continue
             start = starting_verb(clause, head_of(clause, title.first, title.last))
             drafts.append(
