@@ -216,3 +216,17 @@ def test_coordinated_titles_share_their_holder() -> None:
 
 def test_predicated_calling_is_an_occupation() -> None:
     assert ("Иван Петров", "врач", None) in holdings("Иван Петров работает врачом.")
+
+
+def test_verbal_holdings() -> None:
+    assert ("Иван Петров", None, "Ромашка") in holdings("Иван Петров работает в компании «Ромашка».")
+    assert ("Иван Петров", None, "Ромашка") in holdings("Компанию «Ромашка» возглавляет Иван Петров.")
+    assert ("Иван Петров", None, "Ромашка") in holdings(
+        "Иван Петров, возглавляющий компанию «Ромашка», заявил об этом."
+    )
+
+
+def test_adverb_between_name_and_title() -> None:
+    assert ("Иван Петров", "директор", "Ромашка") in holdings(
+        "Иван Петров, ныне директор компании «Ромашка», заявил об этом."
+    )

@@ -153,7 +153,8 @@ def person_before(clause: Clause, first: int) -> EntityRef | None:
     """A holder named just before the title: "Сергей Шойгу, министр обороны", "Шойгу (министр ...)",
     "Иванов, известный российский журналист", "Петров, один из руководителей компании"."""
     start = first
-    while start > 0 and first - start < 3 and clause.tokens[start - 1].pos == "ADJ":
+    # "Иванов, 45-летний директор", "Иванов, ныне директор"
+    while start > 0 and first - start < 3 and clause.tokens[start - 1].pos in ("ADJ", "ADV"):
         start -= 1
     if start >= 2 and clause.tokens[start - 1].lemma == "из" and clause.tokens[start - 2].lemma == "один":
         start -= 2

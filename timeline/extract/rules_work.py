@@ -34,6 +34,11 @@ def _organisation(clause: Clause, verb: int) -> EntityRef | None:
 
 def _worker(clauses: Sequence[Clause], at: int, verb: int) -> EntityRef | None:
     clause = clauses[at]
+    token = clause.tokens[verb]
+    if token.feats.get("VerbForm") == "Part" and token.rel.startswith("acl") and token.head >= 0:
+        # "Петров, возглавляющий компанию": the participle's noun is the worker.
+        people = clause.people_in(clause.subtree(token.head, 1))
+        return people[0] if people else None
     for subject in clause.dependents(verb, "nsubj"):
         people = clause.people_in(clause.subtree(subject, 2))
         if people:
@@ -52,7 +57,7 @@ def work_places(clauses: Sequence[Clause]) -> list[Draft]:
     drafts = []
     for at, clause in enumerate(clauses):
         for verb in clause.find(*_WORK_IN, *_LEAD):
-            if clause.tokens[verb].pos != "VERB":
+            if clause.tokens[verb].pos not in ("VERB", "ADJ"):
                 continue
             organisation = _organisation(clause, verb)
             worker = _worker(clauses, at, verb) if organisation is not None else None
@@ -66,7 +71,7 @@ def work_places(clauses: Sequence[Clause]) -> list[Draft]:
                     trigger=verb,
                     object=organisation,
                     time=clause.time_near(verb),
-                    present=clause.is_present(verb),
+                    present=clause.is_present(verb) or clause.tokens[verb].feats.get("Tense") == "Pres",
                     confidence=0.7,
                 )
             )
