@@ -230,3 +230,11 @@ def test_adverb_between_name_and_title() -> None:
     assert ("Иван Петров", "директор", "Ромашка") in holdings(
         "Иван Петров, ныне директор компании «Ромашка», заявил об этом."
     )
+
+
+def test_owner_by_copula_and_purchase_starts_ownership() -> None:
+    (owner,) = facts_of("Роман Абрамович является владельцем клуба «Челси».", "owns")
+    assert (owner.actor.name, owner.object.name if owner.object else None) == ("Роман Абрамович", "Челси")
+    (bought,) = facts_of("В 2013 году «Роснефть» купила компанию ТНК-BP.", "owns")
+    assert (bought.actor.name, bought.object.name if bought.object else None) == ("Роснефть", "ТНК-BP")
+    assert bought.valid.start == date(2013, 1, 1)

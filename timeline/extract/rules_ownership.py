@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from timeline.domain.facts import EntityRef, EntityType
 from timeline.extract.clause import Clause
 from timeline.extract.facts import Draft
-from timeline.extract.holders import person_before
+from timeline.extract.holders import holder_by_syntax, person_before
 
 OWNER_TITLES = frozenset({"владелец", "совладелец", "собственник", "хозяин", "акционер", "владелица"})
 _OWNER_TYPES = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY)
 _GAP = 6
+_PURCHASE = ("купить", "приобрести", "выкупить")
 
 
 def _entity(clause: Clause, index: int, *types: EntityType) -> EntityRef | None:
@@ -43,7 +44,7 @@ def _by_title(clause: Clause) -> list[Draft]:
                 owner = person
                 break
             owned = owned or _entity(clause, i, EntityType.ORGANIZATION)
-        owner = owner or person_before(clause, title)
+        owner = owner or person_before(clause, title) or holder_by_syntax(clause, title)
         if owner is not None and owned is not None:
             present = True  # a title describes the document's present
             drafts.append(Draft("owns", owner, clause, title, object=owned, present=present, confidence=0.7))
@@ -94,5 +95,31 @@ def _by_verb(clause: Clause) -> list[Draft]:
     return drafts
 
 
+def _by_purchase(clause: Clause) -> list[Draft]:
+    """ "«Роснефть» купила ТНК-BP": a purchase starts the buyer's ownership on its date."""
+    drafts = []
+    for verb in clause.find(*_PURCHASE):
+        if clause.tokens[verb].pos != "VERB":
+            continue
+        subject = clause.subject(verb)
+        buyer = _in_phrase(clause, subject, *_OWNER_TYPES) if subject is not None else None
+        bought = next(
+            (
+                found
+                for i in clause.dependents(verb, "obj")
+                if (found := _in_phrase(clause, i, EntityType.ORGANIZATION))
+            ),
+            None,
+        )
+        if buyer is not None and bought is not None and buyer != bought:
+            time = clause.time_near(verb)
+            drafts.append(Draft("owns", buyer, clause, verb, object=bought, time=time, confidence=0.6))
+    return drafts
+
+
 def ownerships(clauses: Sequence[Clause]) -> list[Draft]:
-    return [draft for clause in clauses for draft in (*_by_title(clause), *_by_verb(clause))]
+    return [
+        draft
+        for clause in clauses
+        for draft in (*_by_title(clause), *_by_verb(clause), *_by_purchase(clause))
+    ]
