@@ -238,3 +238,18 @@ def test_owner_by_copula_and_purchase_starts_ownership() -> None:
     (bought,) = facts_of("В 2013 году «Роснефть» купила компанию ТНК-BP.", "owns")
     assert (bought.actor.name, bought.object.name if bought.object else None) == ("Роснефть", "ТНК-BP")
     assert bought.valid.start == date(2013, 1, 1)
+
+
+def test_deal_nouns_and_fines() -> None:
+    (sale,) = facts_of("Покупка «Роснефтью» компании ТНК-BP завершена.", "signed")
+    assert (sale.actor.name, sale.object.name if sale.object else None, sale.role) == (
+        "Роснефть",
+        "ТНК-BP",
+        "купля/продажа",
+    )
+    (fine,) = facts_of("ФАС оштрафовала «Газпром» на 100 тысяч рублей.", "signed")
+    assert (fine.actor.name, fine.object.name if fine.object else None, fine.role) == (
+        "ФАС",
+        "Газпром",
+        "штраф",
+    )

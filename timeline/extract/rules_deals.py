@@ -46,8 +46,28 @@ def _parties(clause: Clause, verb: int) -> list[EntityRef]:
     return found
 
 
+_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("покупка", "продажа", "приобретение", "поглощение", "выкуп"), "купля/продажа"),
+    **dict.fromkeys(("кредит", "заём", "займ", "заем"), "займ"),
+    **dict.fromkeys(("инвестиция", "вложение"), "инвестиции"),
+    "штраф": "штраф",
+}
+
+
+def _noun_parties(clause: Clause, noun: int) -> list[EntityRef]:
+    """ "покупка «Роснефтью» компании ТНК-BP": the parties hanging from the deal noun."""
+    found: list[EntityRef] = []
+    for i in clause.subtree(noun, 3)[1:]:
+        mention = clause.mention_at(i)
+        if mention is not None and mention.entity.type in _PARTY_TYPES and mention.entity not in found:
+            found.append(mention.entity)
+    return found
+
+
 def _kind(clause: Clause, verb: int) -> str | None:
     token = clause.tokens[verb]
+    if token.pos == "NOUN":
+        return _NOUNS.get(token.lemma)
     if token.pos != "VERB":
         return None
     if token.lemma in _LOAN_VERBS:
@@ -67,7 +87,8 @@ def deals(clauses: Sequence[Clause]) -> list[Draft]:
             kind = _kind(clause, token.index)
             if kind is None:
                 continue
-            parties = _parties(clause, token.index)
+            noun = token.pos == "NOUN"
+            parties = _noun_parties(clause, token.index) if noun else _parties(clause, token.index)
             if len(parties) < 2:
                 continue  # a deal takes two sides; one named side is too little to say who dealt
             drafts.append(
