@@ -19,7 +19,7 @@ from api.controllers.state import StateController
 from api.controllers.ui import ui_page
 from api.problems import EXCEPTION_HANDLERS
 from api.settings import Settings
-from timeline.store.db import dispose_app_engines
+from timeline import service
 
 API_PREFIX = "/api/v1"
 
@@ -58,7 +58,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         exception_handlers=EXCEPTION_HANDLERS,
         before_request=allow_every_method,
         request_max_body_size=settings.max_body_bytes,
-        on_shutdown=[dispose_app_engines],
+        on_shutdown=[service.shutdown],
         debug=settings.debug,
         openapi_config=OpenAPIConfig(
             title="timeline",

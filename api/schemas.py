@@ -9,8 +9,7 @@ import msgspec
 
 from timeline.domain.codec import fact_to_json
 from timeline.domain.facts import Fact
-from timeline.store.documents import StoredDocument
-from timeline.store.recorder import StoredEvent
+from timeline.service import StoredDocument, StoredEvent
 
 FactJSON = dict[str, Any]
 NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]

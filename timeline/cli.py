@@ -12,6 +12,8 @@ from typing import Any
 
 from timeline import service
 from timeline.cli_api import add_api_commands
+from timeline.cli_extract import add_extract_command
+from timeline.cli_state import add_state_commands
 from timeline.errors import TimelineError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -116,17 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--date", type=_iso_date, help="publication date for texts that carry none")
     ingest.set_defaults(handler=cmd_ingest)
 
-    _add_optional_commands(commands)
+    add_extract_command(commands)
+    add_state_commands(commands)
     add_api_commands(commands)
     return parser
-
-
-def _add_optional_commands(commands: Any) -> None:
-    try:
-        from timeline.extract.cli_commands import add_extract_command
-    except ImportError:
-        return
-    add_extract_command(commands)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -141,6 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:  # ReadError and other bad input from files
         print(f"timeline: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `timeline history X | head` closed our output: not an error
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

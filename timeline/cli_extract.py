@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from timeline import service
+from timeline.cli_format import describe
 from timeline.domain.codec import fact_to_json
 from timeline.domain.ids import document_id_for
-from timeline.extract.types import ExtractionResult, ReadError
+from timeline.service import ExtractionResult, ReadError
 
 
 def _iso_date(value: str) -> date:
@@ -35,18 +36,6 @@ def add_extract_command(subparsers: Any) -> None:
     parser.set_defaults(handler=cmd_extract)
 
 
-def _extractor() -> Callable[[Path, date | None], list[ExtractionResult]]:
-    # The CLI goes through the service layer; until it re-exports the extractor, call it directly.
-    from timeline import service
-
-    found = getattr(service, "extract_file", None)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
-    from timeline.extract.api import extract_file
-
-    return extract_file
-
-
 def document_json(result: ExtractionResult) -> dict[str, Any]:
     doc = result.document
     return {
@@ -66,34 +55,22 @@ def result_json(result: ExtractionResult) -> dict[str, Any]:
 
 def _describe(result: ExtractionResult) -> str:
     lines = [f"{result.document.origin}: {len(result.facts)} facts"]
-    for fact in result.facts:
-        valid = fact.valid.start.isoformat() if fact.valid.start else f"by {fact.valid.known_by}"
-        other = f" -> {fact.object.name}" if fact.object else ""
-        role = f" [{fact.role}]" if fact.role else ""
-        role += f" in {fact.location.name}" if fact.location else ""
-        role += f" ({fact.quantity.text})" if fact.quantity else ""
-        chain = " → ".join(fact.source.attribution)
-        lines.append(
-            f"  {fact.predicate}: {fact.actor.name}{other}{role} @ {valid} ({fact.valid.precision}),"
-            f" {fact.modality}, {chain}"
-        )
+    lines.extend(f"  {describe(fact)}" for fact in result.facts)
     return "\n".join(lines)
 
 
 def _write_brat(results: list[ExtractionResult], folder: Path, stem: str) -> None:
-    from timeline.extract.brat import to_brat
-
     folder.mkdir(parents=True, exist_ok=True)
     for n, result in enumerate(results):
         name = stem if len(results) == 1 else f"{stem}_{n + 1}"
         (folder / f"{name}.txt").write_text(result.document.text, encoding="utf-8")
-        (folder / f"{name}.ann").write_text(to_brat(result), encoding="utf-8")
+        (folder / f"{name}.ann").write_text(service.brat_annotations(result), encoding="utf-8")
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
-        results = _extractor()(path, args.date)
+        results = service.extract_file(path, args.date)
     except ReadError as exc:
         print(f"timeline: {exc}", file=sys.stderr)
         return 2

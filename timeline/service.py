@@ -23,24 +23,31 @@ from timeline import config
 from timeline.domain.events import (
     DocumentIngested,
     DomainEvent,
+    EntityAliased,
     EntityRegistered,
     FactAsserted,
     FactCorrected,
     FactRetracted,
 )
 from timeline.domain.facts import EVENT_PREDICATES, STATE_PREDICATES, Fact
-from timeline.domain.fold import AsOfAnswer
+from timeline.domain.fold import FactView
 from timeline.domain.ids import content_hash, document_id_for, normalize_text
 from timeline.errors import Conflict, DatabaseUnavailable, InvalidInput, NotFound
-from timeline.extract.types import Document, ExtractionResult
+
+# Re-exported (`X as X`) for the CLI and the API, which never import the layers below the service.
+from timeline.extract.aliases import aliases_of
+from timeline.extract.types import Document as Document
+from timeline.extract.types import ExtractionResult as ExtractionResult
+from timeline.extract.types import ReadError as ReadError
 from timeline.store import documents as document_store
 from timeline.store import embedded, migrate, queries, recorder
-from timeline.store.db import app_engine, database_url
-from timeline.store.documents import StoredDocument
-from timeline.store.entity_search import EntityRecord
+from timeline.store.db import app_engine, database_url, dispose_app_engines
+from timeline.store.documents import StoredDocument as StoredDocument
+from timeline.store.entity_search import EntityRecord as EntityRecord
 from timeline.store.event_log import stream_of, to_new_event, to_recorded
-from timeline.store.keys import StoredKey
-from timeline.store.recorder import ChainReport, StoredEvent
+from timeline.store.keys import StoredKey as StoredKey
+from timeline.store.recorder import ChainReport
+from timeline.store.recorder import StoredEvent as StoredEvent
 from timeline.store.reporting import QueryResult
 
 EXTRACTOR_RECORDER = "extractor:ru-rules/1"
@@ -156,9 +163,17 @@ def _events_for(result: ExtractionResult, document_id: str, conn: Connection) ->
             published_at=doc.published_at,
         )
     ]
+    aliases = aliases_of(result)
+    ids = [e.id for e in result.entities]
+    versions = recorder.stream_versions(conn, [f"entity-{i}" for i in ids])
+    recorded_aliases = queries.known_aliases(conn, ids)
     for entity in result.entities:
-        if recorder.stream_version(conn, f"entity-{entity.id}") == 0:
-            found.append(EntityRegistered(entity_id=entity.id, name=entity.name, type=entity.type))
+        names = aliases.get(entity.id, ())
+        if versions[f"entity-{entity.id}"] == 0:
+            found.append(EntityRegistered(entity.id, entity.name, entity.type, names))
+        else:
+            fresh = [n for n in names if (entity.id, n) not in recorded_aliases]
+            found.extend(EntityAliased(entity_id=entity.id, alias=n) for n in fresh)
     found.extend(FactAsserted(fact=f) for f in result.facts)
     return found
 
@@ -186,6 +201,32 @@ def ingest_extracted(result: ExtractionResult, recorded_by: str = EXTRACTOR_RECO
         ids = [_event_id(f"{document_id}:{stream_of(e)}:{n}") for n, e in enumerate(domain_events)]
         record(conn, domain_events, recorded_by, event_ids=ids)
     return IngestResult(document_id, True, result.facts, doc.origin)
+
+
+def extract_file(path: str | Path, published: date | None = None) -> list[ExtractionResult]:
+    """Extract every document of a file or folder without storing anything; ReadError names a bad file."""
+    from timeline.extract.api import extract_file as extract_documents
+
+    return extract_documents(path, published)
+
+
+def brat_annotations(result: ExtractionResult) -> str:
+    """The extraction as NEREL-style brat `.ann` text."""
+    from timeline.extract.brat import to_brat
+
+    return to_brat(result)
+
+
+def parse_seed_text(text: str, origin: str) -> Document:
+    """A document in the seed format (` date YYYY-MM-DD <title>` then the body); ReadError when it is not."""
+    from timeline.extract.readers import parse_seed
+
+    return parse_seed(text, origin)
+
+
+def shutdown() -> None:
+    """Close pooled database connections (a server stopping)."""
+    dispose_app_engines()
 
 
 def extract_document(document: Document) -> ExtractionResult:
@@ -252,13 +293,23 @@ def _check_known_at(conn: Connection, known_at: datetime | None) -> None:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class StateAnswer:
+    """An as-of answer with the cut it was taken at: `known_at` is the database's clock when not given."""
+
+    as_of: date
+    known_at: datetime
+    state: list[FactView]
+    events: list[FactView]
+
+
 def state_as_of(
     as_of: date | str,
     known_at: datetime | str | None = None,
     entity: str | None = None,
     predicate: str | None = None,
     events_limit: int | None = None,
-) -> AsOfAnswer:
+) -> StateAnswer:
     """The state in force on `as_of` and the events that had happened by then, as known at `known_at`."""
     day = _as_date(as_of, "as_of")
     known = _as_instant(known_at, "known_at")
@@ -268,9 +319,12 @@ def state_as_of(
         raise InvalidInput("events_limit must not be negative", field="events_limit")
     with _engine().connect() as conn:
         _check_known_at(conn, known)
-        if entity is not None and queries.find_entity(conn, entity, known) is None:
+        # One explicit cut for the whole answer, so the caller can ask the same question again later.
+        cut = known if known is not None else queries.database_now(conn)
+        if entity is not None and queries.find_entity(conn, entity, cut) is None:
             raise NotFound(f"unknown entity: {entity!r}")
-        return queries.state_as_of(conn, day, known, entity, predicate, events_limit)
+        answer = queries.state_as_of(conn, day, cut, entity, predicate, events_limit)
+    return StateAnswer(day, cut, answer.state, answer.events)
 
 
 def entity_history(name: str) -> list[queries.FactVersion]:

@@ -16,7 +16,7 @@ from api.openapi import READ, WRITE, DocumentBodyOperation, problems
 from api.schemas import DocumentIn, DocumentOut, DocumentPageOut, facts_out, summary_out
 from timeline import service
 from timeline.errors import InvalidInput
-from timeline.extract.types import Document, ReadError
+from timeline.service import Document, ReadError
 
 _MSGSPEC_PATH = re.compile(r"at `\$\.?([^`]*)`")
 
@@ -63,12 +63,10 @@ def _from_json(data: bytes) -> Document:
 
 
 def _from_seed(data: bytes) -> Document:
-    from timeline.extract.readers import parse_seed
-
     text = _decode_text(data)
     _check_text(text, "body")
     try:
-        return parse_seed(text, "POST /documents")
+        return service.parse_seed_text(text, "POST /documents")
     except ReadError as exc:
         raise InvalidInput(str(exc), "body") from None
 

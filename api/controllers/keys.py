@@ -8,7 +8,7 @@ from litestar.params import FromPath, JSONBody
 from api.openapi import WRITE, problems
 from api.schemas import KeyIn, KeyOut
 from timeline import service
-from timeline.store.keys import StoredKey
+from timeline.service import StoredKey
 
 
 def key_out(key: StoredKey, secret: str | None = None) -> KeyOut:

@@ -15,8 +15,8 @@ from api.openapi import READ, WRITE, problems
 from api.schemas import CorrectionIn, EventOut, ReasonIn, event_out
 from timeline import service
 from timeline.client_events import parse_fact
-from timeline.domain.codec import fact_to_json
-from timeline.store.entity_search import EntityRecord
+from timeline.domain.codec import as_of_answer_to_json, fact_to_json
+from timeline.service import EntityRecord
 
 AS_OF = QueryParameter(description="the valid-time date", examples=[Example(value="2025-11-07")])
 # A string the service parses: the query decoder would take epoch numbers ("0.0") for datetimes too.
@@ -29,8 +29,8 @@ ENTITY = QueryParameter(description="id, name or alias", examples=[Example(value
 
 
 class StateOut(msgspec.Struct):
-    as_of: date
-    known_at: str | None
+    as_of: str
+    known_at: str
     state: list[dict[str, Any]]
     events: list[dict[str, Any]]
 
@@ -84,12 +84,7 @@ class StateController(Controller):
         ] = None,
     ) -> StateOut:
         answer = service.state_as_of(as_of, known_at, entity, predicate, events)
-        return StateOut(
-            as_of=as_of,
-            known_at=known_at,
-            state=[fact_to_json(v.fact, v.certainty) for v in answer.state],
-            events=[fact_to_json(v.fact, v.certainty) for v in answer.events],
-        )
+        return StateOut(**as_of_answer_to_json(answer.as_of, answer.known_at, answer.state, answer.events))
 
     @get("/entities", sync_to_thread=True, summary="Entities whose name or alias contains q", responses=READ)
     def search(

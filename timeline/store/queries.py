@@ -163,3 +163,11 @@ def last_version(conn: Connection, fact_id: str) -> FactVersion | None:
     """The newest version of a fact whether in force or retracted, or None if it was never asserted."""
     row = conn.execute(_LAST_VERSION, {"fact_id": fact_id}).mappings().first()
     return _version(row) if row is not None else None
+
+
+def known_aliases(conn: Connection, entity_ids: list[str]) -> set[tuple[str, str]]:
+    """(entity id, alias) pairs already recorded for these entities."""
+    rows = conn.execute(
+        text("SELECT entity_id, alias FROM entity_aliases WHERE entity_id = ANY(:ids)"), {"ids": entity_ids}
+    )
+    return {(str(r[0]), str(r[1])) for r in rows}
