@@ -28,8 +28,8 @@ run: $(STAMP)
 	$(BIN)/timeline serve --host $(HOST) --port $(PORT) --dev
 
 lint: $(STAMP)
-	$(BIN)/ruff check timeline api tests migrations eval
-	$(BIN)/ruff format --check timeline api tests migrations eval
+	$(BIN)/ruff check timeline api tests migrations eval bench
+	$(BIN)/ruff format --check timeline api tests migrations eval bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy timeline api
