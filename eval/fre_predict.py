@@ -49,7 +49,8 @@ def _parties(fact: Fact) -> list[EntityRef]:
 
 
 def _convert(fact: Fact, context: _Context) -> PredFact | None:
-    type_ = FACT_TYPE_OF.get(fact.predicate)
+    # An appointment to a named office opens a holding, which answers derive (the extractor adds none).
+    type_ = "occupation" if fact.predicate == "appointed" and fact.role else FACT_TYPE_OF.get(fact.predicate)
     if type_ == "occupation":
         args = [context.entity("who", fact.actor)]
         if fact.role:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
+from timeline.domain.events import FactAsserted, Recorded
 from timeline.domain.facts import Fact
+from timeline.domain.fold import answer_as_of
 from timeline.extract.pipeline import extract
 from timeline.extract.types import Document
 
@@ -100,7 +102,7 @@ def test_common_noun_refers_back_to_the_organisation_named_before() -> None:
 
 def test_appointment_starts_the_holding_at_its_date() -> None:
     (fact,) = facts_of(
-        "Иван Петров 12 мая 2014 года назначен заместителем министра финансов России.", "holds_position"
+        "Иван Петров 12 мая 2014 года назначен заместителем министра финансов России.", "appointed"
     )
     assert (fact.actor.name, fact.role, fact.object.name if fact.object else None) == (
         "Иван Петров",
@@ -108,6 +110,14 @@ def test_appointment_starts_the_holding_at_its_date() -> None:
         "Россия",
     )
     assert fact.valid.start == date(2014, 5, 12)
+    # The holding is not extracted twice: every answer derives it from the appointment.
+    recorded = [Recorded(1, datetime(2020, 1, 1, tzinfo=UTC), FactAsserted(fact))]
+    (holding,) = answer_as_of(recorded, date(2015, 1, 1), datetime(2021, 1, 1, tzinfo=UTC)).state
+    assert (holding.fact.predicate, holding.fact.actor.name, holding.fact.role) == (
+        "holds_position",
+        "Иван Петров",
+        "заместитель министра",
+    )
 
 
 def test_appointment_takes_the_office_not_the_rank() -> None:

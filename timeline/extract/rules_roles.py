@@ -217,10 +217,8 @@ def appointments(clauses: Sequence[Clause]) -> list[Draft]:
         for trigger in clause.find(*_APPOINT):
             draft = _change_of_office(clause, trigger, "appointed")
             if draft is not None:
+                # No holds_position beside it: every answer derives the holding from the appointment.
                 drafts.append(draft)
-                if draft.role is not None:
-                    # The appointment starts the holding; "назначен" without a title names no office.
-                    drafts.append(replace(draft, predicate="holds_position", participants=(), confidence=0.7))
         released = [i for i in clause.find(*_RELEASE) if clause.first("должность", "пост") is not None]
         retired = [i for i in clause.find("отставка") if clause.tokens[i].feats.get("Case") == "Loc"]
         for trigger in [i for i in clause.find(*_DISMISS) if i not in retired] + released:
