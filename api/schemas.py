@@ -118,6 +118,15 @@ class ReasonIn(msgspec.Struct, forbid_unknown_fields=True):
     reason: NonEmpty
 
 
+class AliasIn(msgspec.Struct, forbid_unknown_fields=True):
+    alias: NonEmpty
+
+
+class MergeIn(msgspec.Struct, forbid_unknown_fields=True):
+    into: NonEmpty
+    reason: NonEmpty
+
+
 class CorrectionIn(msgspec.Struct, forbid_unknown_fields=True):
     reason: NonEmpty
     fact: dict[str, Any]

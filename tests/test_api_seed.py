@@ -172,3 +172,37 @@ def test_a_correction_over_http(
         headers=bearer(keys["write"]),
     )
     assert bad.status_code == 400 and bad.json()["field"].startswith("fact")
+
+
+def test_aliases_and_merges_over_http(
+    client: TestClient[Any], keys: dict[str, str], seeded: dict[str, Any]
+) -> None:
+    write = bearer(keys["write"])
+    answer = client.post(f"{API}/entities/КНДР/aliases", json={"alias": "Северная Корея"}, headers=write)
+    assert answer.status_code in (200, 201), answer.text
+    again = client.post(f"{API}/entities/КНДР/aliases", json={"alias": "Северная Корея"}, headers=write)
+    assert again.status_code == 200
+    assert (
+        client.post(
+            f"{API}/entities/КНДР/aliases", json={"alias": "x"}, headers=bearer(keys["read"])
+        ).status_code
+        == 403
+    )
+    before = _state(client, keys["read"], "2025-11-07")["known_at"]
+    merged = client.post(
+        f"{API}/entities/Мацегора/merges", json={"into": "Горемыкин", "reason": "test"}, headers=write
+    )
+    assert merged.status_code == 201, merged.text
+    now = _state(client, keys["read"], "2025-11-07", entity="Мацегора")
+    assert {f["actor"]["id"] for f in _of(now["state"], "holds_position")} == {"person:viktor-goremykin"}
+    apart = _state(client, keys["read"], "2025-11-07", known_at=before)
+    assert "person:aleksandr-matsegora" in {f["actor"]["id"] for f in _of(apart["state"], "holds_position")}
+    conflict = client.post(
+        f"{API}/entities/Мацегора/merges", json={"into": "Горемыкин", "reason": "again"}, headers=write
+    )
+    assert conflict.status_code == 409
+    assert conflict.headers["content-type"].startswith("application/problem+json")
+    missing = client.post(f"{API}/entities/Никто/merges", json={"into": "КНДР", "reason": "x"}, headers=write)
+    assert missing.status_code == 404
+    bad = client.post(f"{API}/entities/КНДР/merges", json={"into": "КНДР"}, headers=write)
+    assert bad.status_code == 400

@@ -137,3 +137,25 @@ def test_bad_questions_get_clear_errors(
     code, _, err = run(capsys, *argv)
     assert code == 2
     assert message in err
+
+
+def test_aliases_and_merges_from_the_command_line(ingested: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "entities", "alias", "КНДР", "Страна утренней свежести")
+    assert code == 0 and out.startswith("recorded at position")
+    assert run(capsys, "entities", "alias", "country:kp", "Страна утренней свежести")[1] == "already known\n"
+    assert state(capsys, "--as-of", "2025-11-07", "--entity", "страна утренней свежести")["state"]
+
+    before_merge = state(capsys, "--as-of", "2025-11-07")["known_at"]
+    code, out, _ = run(capsys, "entities", "merge", "Мацегора", "Горемыкин", "--reason", "test: one person")
+    assert code == 0 and out.startswith("merged")
+    merged = state(capsys, "--as-of", "2025-11-07", "--entity", "Мацегора")
+    holders = {f["actor"]["id"] for f in merged["state"] if f["predicate"] == "holds_position"}
+    assert holders == {"person:viktor-goremykin"}
+    apart = state(capsys, "--as-of", "2025-11-07", "--known-at", before_merge)
+    holders = {f["actor"]["id"] for f in apart["state"] if f["predicate"] == "holds_position"}
+    assert {"person:viktor-goremykin", "person:aleksandr-matsegora"} <= holders
+
+    code, _, err = run(capsys, "entities", "merge", "Мацегора", "Горемыкин", "--reason", "again")
+    assert code == 2 and "already the same entity" in err
+    code, _, err = run(capsys, "entities", "merge", "Никто", "Горемыкин", "--reason", "x")
+    assert code == 2 and "unknown entity" in err

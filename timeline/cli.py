@@ -13,7 +13,7 @@ from typing import Any
 from timeline import service
 from timeline.cli_api import add_api_commands
 from timeline.cli_extract import add_extract_command
-from timeline.cli_state import add_state_commands
+from timeline.cli_state import add_entity_commands, add_state_commands
 from timeline.errors import TimelineError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -120,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_extract_command(commands)
     add_state_commands(commands)
+    add_entity_commands(commands)
     add_api_commands(commands)
     return parser
 

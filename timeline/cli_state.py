@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 from typing import Any
 
@@ -74,3 +75,33 @@ def add_state_commands(commands: Any) -> None:
     commands.add_parser("rebuild", help="rebuild the projections from the event log").set_defaults(
         handler=cmd_rebuild
     )
+
+
+def _cli_user() -> str:
+    return f"cli:{getpass.getuser()}"
+
+
+def cmd_alias(args: argparse.Namespace) -> int:
+    stored = service.alias_entity(args.entity, args.alias, _cli_user())
+    print("already known" if stored is None else f"recorded at position {stored.position}")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    stored = service.merge_entities(args.merged, args.into, args.reason, _cli_user())
+    print(f"merged: recorded at position {stored.position}")
+    return 0
+
+
+def add_entity_commands(commands: Any) -> None:
+    entities = commands.add_parser("entities", help="entities: another name, or two that are one")
+    actions = entities.add_subparsers(dest="entities_command", required=True, metavar="ACTION")
+    alias = actions.add_parser("alias", help="record another name for an entity")
+    alias.add_argument("entity", help="id, name or alias")
+    alias.add_argument("alias")
+    alias.set_defaults(handler=cmd_alias)
+    merge = actions.add_parser("merge", help="record that MERGED is the same entity as INTO from now on")
+    merge.add_argument("merged", help="id, name or alias")
+    merge.add_argument("into", help="id, name or alias")
+    merge.add_argument("--reason", required=True)
+    merge.set_defaults(handler=cmd_merge)

@@ -23,6 +23,7 @@ from timeline import config
 from timeline.domain.events import (
     DocumentIngested,
     DomainEvent,
+    EntitiesMerged,
     EntityAliased,
     EntityRegistered,
     FactAsserted,
@@ -645,3 +646,40 @@ def get_entity(entity: str) -> EntityRecord:
             raise NotFound(f"unknown entity: {entity!r}")
         # An entity that only facts name (never registered) is still an entity, known by its id.
         return describe(conn, root) or EntityRecord(root, root, "OTHER", (), ())
+
+
+# --- entities: aliases and merges --------------------------------------------------------------------
+
+
+def _surviving_id(conn: Connection, entity: str) -> str:
+    found = queries.find_entity(conn, entity)
+    if found is None:
+        raise NotFound(f"unknown entity: {entity!r}")
+    return found
+
+
+def alias_entity(entity: str, alias: str, recorded_by: str) -> StoredEvent | None:
+    """Record another name for an entity; None when the entity already has that alias."""
+    alias = " ".join(alias.split())
+    if not alias:
+        raise InvalidInput("an alias needs some text", field="alias")
+    with _engine().begin() as conn:
+        recorder.lock_log(conn)
+        entity_id = _surviving_id(conn, entity)
+        if (entity_id, alias) in queries.known_aliases(conn, [entity_id]):
+            return None
+        return record(conn, [EntityAliased(entity_id=entity_id, alias=alias)], recorded_by)[0]
+
+
+def merge_entities(merged: str, into: str, reason: str, recorded_by: str) -> StoredEvent:
+    """Record that `merged` is the same entity as `into` from now on; answers known before stay apart."""
+    if not reason.strip():
+        raise InvalidInput("a merge needs a reason", field="reason")
+    with _engine().begin() as conn:
+        recorder.lock_log(conn)
+        merged_id = _surviving_id(conn, merged)
+        into_id = _surviving_id(conn, into)
+        if merged_id == into_id:
+            raise Conflict(f"{merged!r} and {into!r} are already the same entity ({into_id})")
+        event = EntitiesMerged(merged_id=merged_id, into_id=into_id, reason=reason)
+        return record(conn, [event], recorded_by)[0]

@@ -6,13 +6,13 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Controller, Request, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from api.auth import caller_of
 from api.openapi import READ, WRITE, problems
-from api.schemas import CorrectionIn, EventOut, ReasonIn, event_out
+from api.schemas import AliasIn, CorrectionIn, EventOut, MergeIn, ReasonIn, event_out
 from timeline import service
 from timeline.client_events import parse_fact
 from timeline.domain.codec import as_of_answer_to_json, fact_to_json
@@ -148,3 +148,34 @@ class StateController(Controller):
     ) -> EventOut:
         fact = parse_fact(data.fact, "fact")
         return event_out(service.correct_fact(fact_id, fact, data.reason, caller_of(request).recorded_by))
+
+    @post(
+        "/entities/{entity:str}/aliases",
+        sync_to_thread=True,
+        summary="Record another name for an entity (200 with no event when it already has it)",
+        responses={**WRITE, **problems(404)},
+        opt={"scope": "write"},
+        status_code=201,
+    )
+    def alias(
+        self, request: Request[Any, Any, Any], entity: FromPath[str], data: JSONBody[AliasIn]
+    ) -> Response[EventOut | None]:
+        stored = service.alias_entity(entity, data.alias, caller_of(request).recorded_by)
+        if stored is None:
+            return Response(None, status_code=200)
+        return Response(event_out(stored), status_code=201)
+
+    @post(
+        "/entities/{entity:str}/merges",
+        sync_to_thread=True,
+        summary="Record that this entity is the same as `into` from now on (answers known before stay apart)",
+        responses={**WRITE, **problems(404, 409)},
+        opt={"scope": "write"},
+        status_code=201,
+    )
+    def merge(
+        self, request: Request[Any, Any, Any], entity: FromPath[str], data: JSONBody[MergeIn]
+    ) -> EventOut:
+        return event_out(
+            service.merge_entities(entity, data.into, data.reason, caller_of(request).recorded_by)
+        )
