@@ -322,8 +322,6 @@ def state_as_of(
         _check_known_at(conn, known)
         # One explicit cut for the whole answer, so the caller can ask the same question again later.
         cut = known if known is not None else queries.database_now(conn)
-        if entity is not None and queries.find_entity(conn, entity, cut) is None:
-            raise NotFound(f"unknown entity: {entity!r}")
         answer = queries.state_as_of(conn, day, cut, entity, predicate, events_limit)
     return StateAnswer(day, cut, answer.state, answer.events)
 

@@ -137,6 +137,7 @@ entities = Table(
     Column("type", Text, nullable=False),
     PrimaryKeyConstraint("entity_id", "position", name="entities_pkey"),
     Index("entities_name_idx", text("lower(name)")),
+    Index("entities_lower_id_idx", text("lower(entity_id)")),
 )
 
 entity_aliases = Table(
