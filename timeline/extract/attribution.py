@@ -115,6 +115,7 @@ class _Reporting:
     original: str | None
     about_this: bool  # "Об этом сообщает ...": it reports what came before, i.e. the document
 
+
 def _reporting(sentence: str, aliases: dict[str, str]) -> _Reporting | None:
     """ "сообщает X со ссылкой на Y" or "Об этом сообщает X"; None when the sentence reports nothing."""
     link = _LINK.search(sentence)
