@@ -7,26 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from eval.prf import Spans
 from timeline.domain.ids import normalize_text
 
+# The product's brat types; gold parsing here stays lenient (it skips a line the product would reject),
+# since NEREL train has a stray text fragment among its brat lines.
+from timeline.extract.brat import BratEntity, BratRelation
+
 _FRAGMENT = re.compile(r"^(\d+) (\d+)$")
-
-
-@dataclass(frozen=True, slots=True)
-class BratEntity:
-    id: str
-    type: str
-    spans: Spans
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class BratRelation:
-    id: str
-    type: str
-    arg1: str
-    arg2: str
 
 
 @dataclass(frozen=True, slots=True)
