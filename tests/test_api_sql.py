@@ -66,6 +66,18 @@ def test_changing_the_role_lasts_one_statement_only(client: TestClient[Any], key
         assert _sql(client, keys["read"], sql="SHOW transaction_read_only").json()["rows"] == [["on"]]
 
 
+def test_no_statement_can_become_another_role(client: TestClient[Any], keys: dict[str, str]) -> None:
+    """The session logs in as the reader: set_config cannot switch to the owner mid-statement."""
+    assert _sql(client, keys["read"], sql="SELECT session_user").json()["rows"] == [["timeline_reader"]]
+    for statement in [
+        "SELECT set_config('role', 'postgres', true), current_user",
+        "SELECT set_config('session_authorization', 'postgres', true), current_user",
+    ]:
+        answer = _sql(client, keys["read"], sql=statement)
+        assert answer.status_code == 400, (statement, answer.text)
+        assert "permission denied" in answer.json()["detail"]
+
+
 def test_postgres_messages_come_back_as_400(client: TestClient[Any], keys: dict[str, str]) -> None:
     answer = _sql(client, keys["read"], sql="SELECT no_such_column FROM events")
     assert answer.status_code == 400

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 DATABASE_URL_ENV = "TIMELINE_DATABASE_URL"
+READER_DATABASE_URL_ENV = "TIMELINE_READER_DATABASE_URL"
 HOME_ENV = "TIMELINE_HOME"
 
 
@@ -16,6 +18,18 @@ def timeline_home() -> Path:
 def configured_database_url() -> str | None:
     url = os.environ.get(DATABASE_URL_ENV, "").strip()
     return url or None
+
+
+def configured_reader_url() -> str | None:
+    url = os.environ.get(READER_DATABASE_URL_ENV, "").strip()
+    return url or None
+
+
+def as_user(url: str, user: str) -> str:
+    """The same server and database, logged in as `user` (no password: the server must trust it)."""
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}"))
 
 
 def sqlalchemy_url(url: str) -> str:

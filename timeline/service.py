@@ -42,7 +42,7 @@ from timeline.extract.types import ExtractionResult as ExtractionResult
 from timeline.extract.types import ReadError as ReadError
 from timeline.store import documents as document_store
 from timeline.store import embedded, migrate, queries, recorder
-from timeline.store.db import app_engine, database_url, dispose_app_engines
+from timeline.store.db import app_engine, database_url, dispose_app_engines, reader_engine
 from timeline.store.documents import StoredDocument as StoredDocument
 from timeline.store.entity_search import EntityRecord as EntityRecord
 from timeline.store.event_log import stream_of, to_new_event, to_recorded
@@ -573,7 +573,10 @@ def run_readonly_sql(
         raise InvalidInput("no SQL given", "sql")
     if "\x00" in sql:
         raise InvalidInput("SQL may not contain NUL characters", "sql")
-    engine = _engine()
+    try:
+        engine = reader_engine()
+    except OperationalError as exc:  # pragma: no cover - depends on the server being down
+        raise DatabaseUnavailable(str(exc.orig)) from exc
     try:
         with engine.connect() as conn, conn.begin() as transaction:
             try:
