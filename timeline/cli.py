@@ -6,13 +6,13 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from timeline import service
 from timeline.cli_api import add_api_commands
 from timeline.cli_extract import add_extract_command
+from timeline.cli_format import iso_date
 from timeline.cli_state import add_entity_commands, add_state_commands
 from timeline.errors import TimelineError
 
@@ -21,13 +21,6 @@ Handler = Callable[[argparse.Namespace], int]
 
 def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
-def _iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 # --- db, migrate, verify ------------------------------------------------------------------------
@@ -115,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = commands.add_parser("ingest", help="extract and record documents (files or folders)")
     ingest.add_argument("paths", nargs="+", metavar="PATH")
-    ingest.add_argument("--date", type=_iso_date, help="publication date for texts that carry none")
+    ingest.add_argument("--date", type=iso_date, help="publication date for texts that carry none")
     ingest.set_defaults(handler=cmd_ingest)
 
     add_extract_command(commands)

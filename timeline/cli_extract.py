@@ -5,22 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from timeline import service
-from timeline.cli_format import describe
+from timeline.cli_format import describe, iso_date
 from timeline.domain.codec import fact_to_json
 from timeline.domain.ids import document_id_for
 from timeline.service import ExtractionResult, ReadError
-
-
-def _iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
 
 
 def add_extract_command(subparsers: Any) -> None:
@@ -30,7 +22,7 @@ def add_extract_command(subparsers: Any) -> None:
     parser.add_argument(
         "file", metavar="FILE", help="a seed-format, plain-text, JSON Lines or brat .txt file"
     )
-    parser.add_argument("--date", type=_iso_date, help="publication date for text that carries none")
+    parser.add_argument("--date", type=iso_date, help="publication date for text that carries none")
     parser.add_argument("--json", action="store_true", help="print {document, facts} as JSON")
     parser.add_argument("--brat", metavar="OUTDIR", type=Path, help="also write NEREL-style .txt/.ann files")
     parser.set_defaults(handler=cmd_extract)

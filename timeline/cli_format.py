@@ -1,8 +1,19 @@
-"""How the CLI shows a fact on one line."""
+"""What the CLI's commands share: how a date argument is read and how a fact is shown on one line."""
 
 from __future__ import annotations
 
+import argparse
+from datetime import date
+
 from timeline.domain.facts import Fact
+
+
+def iso_date(value: str) -> date:
+    """An argparse type: YYYY-MM-DD, or a usage error that says so."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _valid_text(fact: Fact) -> str:

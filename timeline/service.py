@@ -336,6 +336,11 @@ def entity_history(name: str) -> list[queries.FactVersion]:
         return queries.entity_history(conn, name)
 
 
+def _require_reason(reason: str, change: str) -> None:
+    if not reason.strip():
+        raise InvalidInput(f"a {change} needs a reason", field="reason")
+
+
 def _fact_in_force(conn: Connection, fact_id: str) -> queries.FactVersion:
     current = queries.current_version(conn, fact_id)
     if current is not None:
@@ -347,8 +352,7 @@ def _fact_in_force(conn: Connection, fact_id: str) -> queries.FactVersion:
 
 def retract_fact(fact_id: str, reason: str, recorded_by: str) -> StoredEvent:
     """Record that a fact no longer holds as known; answers known before stay as they were."""
-    if not reason.strip():
-        raise InvalidInput("a retraction needs a reason", field="reason")
+    _require_reason(reason, "retraction")
     with _engine().begin() as conn:
         recorder.lock_log(conn)
         _fact_in_force(conn, fact_id)
@@ -357,8 +361,7 @@ def retract_fact(fact_id: str, reason: str, recorded_by: str) -> StoredEvent:
 
 def correct_fact(fact_id: str, fact: Fact, reason: str, recorded_by: str) -> StoredEvent:
     """Record a new version of a fact; it keeps `fact_id` whatever id the new version carries."""
-    if not reason.strip():
-        raise InvalidInput("a correction needs a reason", field="reason")
+    _require_reason(reason, "correction")
     with _engine().begin() as conn:
         recorder.lock_log(conn)
         _fact_in_force(conn, fact_id)
@@ -674,8 +677,7 @@ def alias_entity(entity: str, alias: str, recorded_by: str) -> StoredEvent | Non
 
 def merge_entities(merged: str, into: str, reason: str, recorded_by: str) -> StoredEvent:
     """Record that `merged` is the same entity as `into` from now on; answers known before stay apart."""
-    if not reason.strip():
-        raise InvalidInput("a merge needs a reason", field="reason")
+    _require_reason(reason, "merge")
     with _engine().begin() as conn:
         recorder.lock_log(conn)
         merged_id = _surviving_id(conn, merged)

@@ -273,17 +273,20 @@ KNOWN_COLUMNS = """
            f.confidence, f.extractor, f.recorded_from, f.position, f.derived_id
 """
 
-IN_FORCE = """
--- Current versions at k with entities as known at k; `ids` restricts to facts naming those raw ids.
-CREATE FUNCTION timeline.known_facts(k timestamptz, ids text[] DEFAULT NULL)
-RETURNS TABLE (
+# What known_facts and facts_in_force return, but for their last column (derived_id / derived_from).
+IN_FORCE_COLUMNS = """
     fact_id text, kind text, predicate text,
     actor jsonb, object jsonb, participants jsonb, role text, location jsonb,
     quantity jsonb, valid_from date, valid_to date, "precision" text, valid_text text, known_by date,
     eff_from date, modality text,
     document_id text, published_at date, attribution jsonb, quote text, span_start integer, span_end integer,
-    confidence double precision, extractor text, recorded_at timestamptz, "position" bigint, derived_id text
-)
+    confidence double precision, extractor text, recorded_at timestamptz, "position" bigint
+"""
+
+IN_FORCE = """
+-- Current versions at k with entities as known at k; `ids` restricts to facts naming those raw ids.
+CREATE FUNCTION timeline.known_facts(k timestamptz, ids text[] DEFAULT NULL)
+RETURNS TABLE (@IN_FORCE_COLUMNS@, derived_id text)
 LANGUAGE plpgsql STABLE AS $$
 #variable_conflict use_column
 BEGIN
@@ -304,14 +307,7 @@ $$;
 -- Known facts plus the states their events open (fold.py: derive_states): `appointed` opens
 -- holds_position, closed by the earliest matching `dismissed` on or after its start; `signed` opens party_to.
 CREATE FUNCTION timeline.facts_in_force(k timestamptz, ids text[] DEFAULT NULL)
-RETURNS TABLE (
-    fact_id text, kind text, predicate text,
-    actor jsonb, object jsonb, participants jsonb, role text, location jsonb,
-    quantity jsonb, valid_from date, valid_to date, "precision" text, valid_text text, known_by date,
-    eff_from date, modality text,
-    document_id text, published_at date, attribution jsonb, quote text, span_start integer, span_end integer,
-    confidence double precision, extractor text, recorded_at timestamptz, "position" bigint, derived_from text
-)
+RETURNS TABLE (@IN_FORCE_COLUMNS@, derived_from text)
 LANGUAGE sql STABLE AS $$
     WITH live AS (SELECT * FROM timeline.known_facts(k, ids))
     SELECT l.fact_id, l.kind, l.predicate, l.actor, l.object, l.participants, l.role, l.location,
@@ -500,6 +496,7 @@ def upgrade() -> None:
     # One shared column list keeps every reporting function's shape the same.
     op.execute(
         IN_FORCE.replace("@FACT_COLUMNS@", FACT_COLUMNS)
+        .replace("@IN_FORCE_COLUMNS@", IN_FORCE_COLUMNS)
         .replace("@KNOWN_COLUMNS@", KNOWN_COLUMNS)
         # The same columns with k as the dynamic query's first parameter.
         .replace("@KNOWN_COLUMNS_BOUND@", KNOWN_COLUMNS.replace(", k)", ", $1)"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -130,20 +131,9 @@ def read_path(path: str | Path, date: date | None = None, limit: int = MAX_DOCUM
         return parse_jsonl(text, str(path), limit)
     if _SEED_HEADER.match(text.partition("\n")[0]):
         document = parse_seed(text, str(path))
-        return [document if date is None else _with_date(document, date)]
+        return [document if date is None else replace(document, published_at=date)]
     # Plain text and NEREL's brat `.txt` files: the date is whatever the caller knows, else unknown.
     return [Document(text=text, published_at=date, publisher=publisher_in(text), origin=str(path))]
-
-
-def _with_date(document: Document, published: date) -> Document:
-    return Document(
-        text=document.text,
-        published_at=published,
-        title=document.title,
-        publisher=document.publisher,
-        url=document.url,
-        origin=document.origin,
-    )
 
 
 def walk(folder: str | Path) -> Iterator[Path]:
