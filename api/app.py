@@ -17,9 +17,9 @@ from api.controllers.keys import KeysController
 from api.controllers.sql import SqlController
 from api.controllers.state import StateController
 from api.controllers.ui import ui_page
+from api.deps import provide_timeline, service_lifespan
 from api.problems import EXCEPTION_HANDLERS
 from api.settings import Settings
-from timeline import service
 
 API_PREFIX = "/api/v1"
 
@@ -54,11 +54,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
     )
     return Litestar(
         route_handlers=[api, ui_page],
-        dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
+        dependencies={
+            "settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False),
+            "timeline": Provide(provide_timeline, sync_to_thread=False),
+        },
+        lifespan=[service_lifespan(settings.pool)],
         exception_handlers=EXCEPTION_HANDLERS,
         before_request=allow_every_method,
         request_max_body_size=settings.max_body_bytes,
-        on_shutdown=[service.shutdown],
         debug=settings.debug,
         openapi_config=OpenAPIConfig(
             title="timeline",

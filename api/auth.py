@@ -9,13 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import anyio.to_thread
 from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
 
+from api.deps import timeline_of
 from api.settings import Settings
-from timeline import service
 
 RANK = {"read": 1, "write": 2, "admin": 3}
 PUBLIC = "public"
@@ -59,7 +58,7 @@ def make_guard(settings: Settings) -> Any:
             raise NotAuthorizedException(
                 "an API key is required (Authorization: Bearer <key>)", headers=CHALLENGE
             )
-        key = await anyio.to_thread.run_sync(service.authenticate_key, secret)
+        key = await timeline_of(connection).authenticate_key(secret)
         if key is None:
             raise NotAuthorizedException("unknown or revoked API key", headers=CHALLENGE)
         if RANK[key.scope] < RANK[needed]:

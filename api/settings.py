@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from timeline.service.aio import PoolSettings
 
 AUTH_ENV = "TIMELINE_AUTH"
+POOL_SIZE_ENV = "TIMELINE_POOL_SIZE"
 MIB = 1024 * 1024
 
 
@@ -15,10 +18,20 @@ class Settings:
     max_body_bytes: int = MIB
     sql_row_limit: int = 1000
     sql_timeout_ms: int = 5000
-    sse_poll_seconds: float = 0.5
+    pool: PoolSettings = field(default_factory=PoolSettings)
     debug: bool = False
 
     @classmethod
     def from_env(cls) -> Settings:
         # Only an explicit "off" disables auth, so a typo never opens the API.
-        return cls(auth=os.environ.get(AUTH_ENV, "on").strip().lower() != "off")
+        auth = os.environ.get(AUTH_ENV, "on").strip().lower() != "off"
+        return cls(auth=auth, pool=PoolSettings(size=_positive_int(POOL_SIZE_ENV, PoolSettings().size)))
+
+
+def _positive_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"{name} must be a positive integer, got {raw!r}")
+    return int(raw)

@@ -31,7 +31,7 @@ def keys(app_env: str) -> dict[str, str]:
 
 @pytest.fixture
 def client(app_env: str) -> Iterator[TestClient[Any]]:
-    with TestClient(create_app(Settings(auth=True, sse_poll_seconds=0.05))) as test_client:
+    with TestClient(create_app(Settings(auth=True))) as test_client:
         yield test_client
 
 

@@ -38,3 +38,8 @@ def sqlalchemy_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     raise ValueError(f"not a PostgreSQL URL: {url!r}")
+
+
+def libpq_url(url: str) -> str:
+    """The plain libpq spelling, for connecting with psycopg directly."""
+    return "postgresql://" + sqlalchemy_url(url)[len("postgresql+psycopg://") :]

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
 from litestar.exceptions import HTTPException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, FromQuery, QueryParameter, RawBody
@@ -17,6 +18,7 @@ from api.schemas import DocumentIn, DocumentOut, DocumentPageOut, facts_out, sum
 from timeline import service
 from timeline.errors import InvalidInput
 from timeline.service import Document, ReadError
+from timeline.service.aio import AsyncService
 
 _MSGSPEC_PATH = re.compile(r"at `\$\.?([^`]*)`")
 
@@ -77,7 +79,6 @@ class DocumentsController(Controller):
 
     @post(
         "/",
-        sync_to_thread=True,
         operation_class=DocumentBodyOperation,
         summary="Extract and record a document",
         description="201 with the new document's id and facts; the same text again answers 200 with the same "
@@ -92,7 +93,9 @@ class DocumentsController(Controller):
         opt={"scope": "write"},
         status_code=201,
     )
-    def create(self, request: Request[Any, Any, Any], body: RawBody) -> Response[DocumentOut]:
+    async def create(
+        self, timeline: NamedDependency[AsyncService], request: Request[Any, Any, Any], body: RawBody
+    ) -> Response[DocumentOut]:
         kind = request.content_type[0].lower()
         if kind == "text/plain":
             document = _from_seed(body)
@@ -101,11 +104,11 @@ class DocumentsController(Controller):
         else:
             raise HTTPException(status_code=415, detail=f"send application/json or text/plain, not {kind}")
         # A known text is answered from the store: extracting it again would only be thrown away.
-        document_id, created = service.known_document_id(document), False
+        document_id, created = await timeline.known_document_id(document), False
         if document_id is None:
-            result = service.ingest_document(document)
+            result = await timeline.ingest_document(document)
             document_id, created = result.document_id, result.created
-        stored = service.get_document(document_id)
+        stored = await timeline.get_document(document_id)
         answer = DocumentOut(
             document_id=document_id,
             created=created,
@@ -120,12 +123,11 @@ class DocumentsController(Controller):
 
     @get(
         "/{document_id:str}",
-        sync_to_thread=True,
         summary="A document with its text and the facts recorded from it",
         responses={**READ, **problems(404)},
     )
-    def read(self, document_id: FromPath[str]) -> DocumentOut:
-        view = service.get_document(document_id)
+    async def read(self, timeline: NamedDependency[AsyncService], document_id: FromPath[str]) -> DocumentOut:
+        view = await timeline.get_document(document_id)
         doc = view.document
         return DocumentOut(
             document_id=doc.document_id,
@@ -141,16 +143,16 @@ class DocumentsController(Controller):
 
     @get(
         "/",
-        sync_to_thread=True,
         summary="Documents, newest first; pass next_cursor back as cursor for the next page",
         responses=READ,
     )
-    def list(
+    async def list(
         self,
+        timeline: NamedDependency[AsyncService],
         publisher: FromQuery[str | None] = None,
         since: Annotated[date | None, QueryParameter(description="published on or after this date")] = None,
         cursor: FromQuery[str | None] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
     ) -> DocumentPageOut:
-        page = service.list_documents(publisher, since, cursor, limit)
+        page = await timeline.list_documents(publisher, since, cursor, limit)
         return DocumentPageOut([summary_out(d) for d in page.documents], page.next_cursor)

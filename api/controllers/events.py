@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 import anyio
-import anyio.to_thread
 import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
@@ -17,9 +16,8 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 from api.auth import caller_of
 from api.openapi import READ, WRITE, problems
 from api.schemas import AppendOut, EventsIn, FeedOut, event_out
-from api.settings import Settings
-from timeline import service
 from timeline.errors import InvalidInput
+from timeline.service.aio import AsyncService
 
 KEEP_ALIVE_SECONDS = 15.0
 
@@ -52,7 +50,6 @@ class EventsController(Controller):
 
     @post(
         "/",
-        sync_to_thread=True,
         summary="Append a batch of fact events (atomic; event_id makes retries safe)",
         description="Each event names its `expected_version` of the stream `fact-<fact_id>` when the client "
         "wants optimistic concurrency: 409 when the stream moved on, and nothing of the batch is stored. "
@@ -61,24 +58,29 @@ class EventsController(Controller):
         opt={"scope": "write"},
         status_code=201,
     )
-    def append(self, request: Request[Any, Any, Any], data: JSONBody[EventsIn]) -> AppendOut:
-        result = service.append_client_events(data.events, caller_of(request).recorded_by)
+    async def append(
+        self,
+        timeline: NamedDependency[AsyncService],
+        request: Request[Any, Any, Any],
+        data: JSONBody[EventsIn],
+    ) -> AppendOut:
+        result = await timeline.append_client_events(data.events, caller_of(request).recorded_by)
         return AppendOut([event_out(e) for e in result.appended], list(result.already_stored))
 
     @get(
         "/",
-        sync_to_thread=True,
         summary="The log after a position, in order: follow it by passing back last_position",
         responses=READ,
     )
-    def feed(
+    async def feed(
         self,
+        timeline: NamedDependency[AsyncService],
         after: Annotated[
             int, QueryParameter(ge=0, le=2**53, description="the last position already seen")
         ] = 0,
         limit: Annotated[int, QueryParameter(ge=1, le=1000)] = 100,
     ) -> FeedOut:
-        found = service.read_events(after, limit)
+        found = await timeline.read_events(after, limit)
         return FeedOut([event_out(e) for e in found], found[-1].position if found else after)
 
     @get(
@@ -93,29 +95,29 @@ class EventsController(Controller):
     )
     async def stream(
         self,
+        timeline: NamedDependency[AsyncService],
         request: Request[Any, Any, Any],
-        settings: NamedDependency[Settings],
         after: Annotated[int | None, QueryParameter(ge=0, le=2**53)] = None,
         limit: Annotated[int | None, QueryParameter(ge=1, le=100_000)] = None,
     ) -> Response[Any]:
         start = _resume_point(request, after)
 
         async def messages() -> AsyncIterator[ServerSentEventMessage]:
-            position, sent, idle = start, 0, 0.0
+            position, sent, last_message = start, 0, anyio.current_time()
             while limit is None or sent < limit:
-                batch = await anyio.to_thread.run_sync(service.read_events, position, 100)
+                batch = await timeline.read_events(position, 100)
                 if not batch:
-                    await anyio.sleep(settings.sse_poll_seconds)
-                    idle += settings.sse_poll_seconds
-                    if idle >= KEEP_ALIVE_SECONDS:
+                    # The database's NOTIFY wakes this when an append commits; the log is read again anyway.
+                    await timeline.wait_for_events(position, KEEP_ALIVE_SECONDS)
+                    if anyio.current_time() - last_message >= KEEP_ALIVE_SECONDS:
                         # Proxies close silent connections; a comment line keeps this one open.
-                        idle = 0.0
+                        last_message = anyio.current_time()
                         yield ServerSentEventMessage(comment="keep-alive")
                     continue
-                idle = 0.0
                 for event in batch[: None if limit is None else limit - sent]:
                     data = msgspec.json.encode(event_out(event)).decode()
                     yield ServerSentEventMessage(data=data, event=event.type, id=str(event.position))
                     position, sent = event.position, sent + 1
+                last_message = anyio.current_time()
 
         return ServerSentEvent(messages())

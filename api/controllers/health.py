@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from litestar import Controller, Response, get
+from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 
 from api.schemas import Health, Ready
-from timeline import service
+from timeline.service.aio import AsyncService
 
 
 class HealthController(Controller):
@@ -20,11 +21,10 @@ class HealthController(Controller):
 
     @get(
         "/ready",
-        sync_to_thread=True,
         summary="The database answers and its schema is at the newest migration",
         responses={503: ResponseSpec(Ready, description="Not ready: the body says why")},
     )
-    def ready(self) -> Response[Ready]:
-        found = service.readiness()
+    async def ready(self, timeline: NamedDependency[AsyncService]) -> Response[Ready]:
+        found = await timeline.readiness()
         body = Ready(found.ready, found.database, found.revision, found.head)
         return Response(body, status_code=200 if found.ready else 503)

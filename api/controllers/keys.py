@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from litestar import Controller, get, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
 from api.openapi import WRITE, problems
 from api.schemas import KeyIn, KeyOut
-from timeline import service
 from timeline.service import StoredKey
+from timeline.service.aio import AsyncService
 
 
 def key_out(key: StoredKey, secret: str | None = None) -> KeyOut:
@@ -20,23 +21,20 @@ class KeysController(Controller):
     tags = ["keys"]
     opt = {"scope": "admin"}
 
-    @post(
-        "/", sync_to_thread=True, summary="Create a key; its secret is in this answer only", responses=WRITE
-    )
-    def create(self, data: JSONBody[KeyIn]) -> KeyOut:
-        created = service.create_key(data.name, data.scope)
+    @post("/", summary="Create a key; its secret is in this answer only", responses=WRITE)
+    async def create(self, timeline: NamedDependency[AsyncService], data: JSONBody[KeyIn]) -> KeyOut:
+        created = await timeline.create_key(data.name, data.scope)
         return key_out(created.key, created.secret)
 
-    @get("/", sync_to_thread=True, summary="Every key (never the secrets)", responses=problems(401, 403))
-    def list(self) -> list[KeyOut]:
-        return [key_out(k) for k in service.list_keys()]
+    @get("/", summary="Every key (never the secrets)", responses=problems(401, 403))
+    async def list(self, timeline: NamedDependency[AsyncService]) -> list[KeyOut]:
+        return [key_out(k) for k in await timeline.list_keys()]
 
     @post(
         "/{key_id:str}/revocation",
-        sync_to_thread=True,
         summary="Revoke a key (idempotent)",
         responses={**WRITE, **problems(404)},
         status_code=200,
     )
-    def revoke(self, key_id: FromPath[str]) -> KeyOut:
-        return key_out(service.revoke_key(key_id))
+    async def revoke(self, timeline: NamedDependency[AsyncService], key_id: FromPath[str]) -> KeyOut:
+        return key_out(await timeline.revoke_key(key_id))

@@ -9,8 +9,8 @@ from litestar.params import JSONBody
 from api.openapi import WRITE
 from api.schemas import SqlIn, SqlOut
 from api.settings import Settings
-from timeline import service
 from timeline.errors import InvalidInput
+from timeline.service.aio import AsyncService
 
 
 def _bounded(value: int | None, ceiling: int, field: str) -> int:
@@ -27,7 +27,6 @@ class SqlController(Controller):
 
     @post(
         "/",
-        sync_to_thread=True,
         summary="Run one read-only SQL statement; parameters are bound, never spliced",
         description="Runs as `timeline_reader` in a read-only transaction with a statement timeout. Use "
         "`%(name)s` placeholders with `params` (then write a literal percent sign as `%%`). Answers at most "
@@ -37,8 +36,13 @@ class SqlController(Controller):
         opt={"scope": "read"},
         status_code=200,
     )
-    def run(self, data: JSONBody[SqlIn], settings: NamedDependency[Settings]) -> SqlOut:
+    async def run(
+        self,
+        timeline: NamedDependency[AsyncService],
+        data: JSONBody[SqlIn],
+        settings: NamedDependency[Settings],
+    ) -> SqlOut:
         row_limit = _bounded(data.row_limit, settings.sql_row_limit, "row_limit")
         timeout_ms = _bounded(data.timeout_ms, settings.sql_timeout_ms, "timeout_ms")
-        result = service.run_readonly_sql(data.sql, data.params, row_limit, timeout_ms)
+        result = await timeline.run_readonly_sql(data.sql, data.params, row_limit, timeout_ms)
         return SqlOut(result.columns, result.rows, result.truncated, row_limit)

@@ -7,16 +7,17 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from api.auth import caller_of
 from api.openapi import READ, WRITE, problems
 from api.schemas import AliasIn, CorrectionIn, EventOut, MergeIn, ReasonIn, event_out
-from timeline import service
 from timeline.client_events import parse_fact
 from timeline.domain.codec import as_of_answer_to_json, fact_to_json
 from timeline.service import EntityRecord
+from timeline.service.aio import AsyncService
 
 AS_OF = QueryParameter(description="the valid-time date", examples=[Example(value="2025-11-07")])
 # A string the service parses: the query decoder would take epoch numbers ("0.0") for datetimes too.
@@ -67,14 +68,14 @@ class StateController(Controller):
 
     @get(
         "/state",
-        sync_to_thread=True,
         summary="What held on as_of, as known at known_at (default: now)",
         description="`state`: state facts in force on as_of; `events`: event facts that happened by then, "
         "newest first. Every fact carries `certainty` (certain | possible).",
         responses={**READ, **problems(404)},
     )
-    def state(
+    async def state(
         self,
+        timeline: NamedDependency[AsyncService],
         as_of: Annotated[date, AS_OF],
         known_at: Annotated[str | None, KNOWN_AT] = None,
         entity: Annotated[str | None, ENTITY] = None,
@@ -83,35 +84,36 @@ class StateController(Controller):
             int | None, QueryParameter(ge=0, le=10_000, description="at most this many events")
         ] = None,
     ) -> StateOut:
-        answer = service.state_as_of(as_of, known_at, entity, predicate, events)
+        answer = await timeline.state_as_of(as_of, known_at, entity, predicate, events)
         return StateOut(**as_of_answer_to_json(answer.as_of, answer.known_at, answer.state, answer.events))
 
-    @get("/entities", sync_to_thread=True, summary="Entities whose name or alias contains q", responses=READ)
-    def search(
+    @get("/entities", summary="Entities whose name or alias contains q", responses=READ)
+    async def search(
         self,
+        timeline: NamedDependency[AsyncService],
         q: Annotated[str, QueryParameter(min_length=1, max_length=200)],
         limit: Annotated[int, QueryParameter(ge=1, le=200)] = 20,
     ) -> list[EntityOut]:
-        return [entity_out(e) for e in service.search_entities(q, limit)]
+        return [entity_out(e) for e in await timeline.search_entities(q, limit)]
 
     @get(
         "/entities/{entity_id:str}",
-        sync_to_thread=True,
         summary="One entity by id, name or alias",
         responses={**READ, **problems(404)},
     )
-    def entity(self, entity_id: FromPath[str]) -> EntityOut:
-        return entity_out(service.get_entity(entity_id))
+    async def entity(self, timeline: NamedDependency[AsyncService], entity_id: FromPath[str]) -> EntityOut:
+        return entity_out(await timeline.get_entity(entity_id))
 
     @get(
         "/entities/{entity_id:str}/timeline",
-        sync_to_thread=True,
         summary="Every version of every fact naming the entity, in the order they were learned",
         responses={**READ, **problems(404)},
     )
-    def timeline(self, entity_id: FromPath[str]) -> TimelineOut:
-        found = service.get_entity(entity_id)
-        versions = service.entity_history(found.id)
+    async def entity_timeline(
+        self, timeline: NamedDependency[AsyncService], entity_id: FromPath[str]
+    ) -> TimelineOut:
+        found = await timeline.get_entity(entity_id)
+        versions = await timeline.entity_history(found.id)
         return TimelineOut(
             entity_out(found),
             [
@@ -124,58 +126,72 @@ class StateController(Controller):
 
     @post(
         "/facts/{fact_id:str}/retractions",
-        sync_to_thread=True,
         summary="Retract a fact (reason required; recorded_by is the caller)",
         responses={**WRITE, **problems(404, 409)},
         opt={"scope": "write"},
         status_code=201,
     )
-    def retract(
-        self, request: Request[Any, Any, Any], fact_id: FromPath[str], data: JSONBody[ReasonIn]
+    async def retract(
+        self,
+        timeline: NamedDependency[AsyncService],
+        request: Request[Any, Any, Any],
+        fact_id: FromPath[str],
+        data: JSONBody[ReasonIn],
     ) -> EventOut:
-        return event_out(service.retract_fact(fact_id, data.reason, caller_of(request).recorded_by))
+        return event_out(await timeline.retract_fact(fact_id, data.reason, caller_of(request).recorded_by))
 
     @post(
         "/facts/{fact_id:str}/corrections",
-        sync_to_thread=True,
         summary="Record a corrected version of a fact (reason required; the fact in the conventions' shape)",
         responses={**WRITE, **problems(404, 409)},
         opt={"scope": "write"},
         status_code=201,
     )
-    def correct(
-        self, request: Request[Any, Any, Any], fact_id: FromPath[str], data: JSONBody[CorrectionIn]
+    async def correct(
+        self,
+        timeline: NamedDependency[AsyncService],
+        request: Request[Any, Any, Any],
+        fact_id: FromPath[str],
+        data: JSONBody[CorrectionIn],
     ) -> EventOut:
         fact = parse_fact(data.fact, "fact")
-        return event_out(service.correct_fact(fact_id, fact, data.reason, caller_of(request).recorded_by))
+        return event_out(
+            await timeline.correct_fact(fact_id, fact, data.reason, caller_of(request).recorded_by)
+        )
 
     @post(
         "/entities/{entity:str}/aliases",
-        sync_to_thread=True,
         summary="Record another name for an entity (200 with no event when it already has it)",
         responses={**WRITE, **problems(404)},
         opt={"scope": "write"},
         status_code=201,
     )
-    def alias(
-        self, request: Request[Any, Any, Any], entity: FromPath[str], data: JSONBody[AliasIn]
+    async def alias(
+        self,
+        timeline: NamedDependency[AsyncService],
+        request: Request[Any, Any, Any],
+        entity: FromPath[str],
+        data: JSONBody[AliasIn],
     ) -> Response[EventOut | None]:
-        stored = service.alias_entity(entity, data.alias, caller_of(request).recorded_by)
+        stored = await timeline.alias_entity(entity, data.alias, caller_of(request).recorded_by)
         if stored is None:
             return Response(None, status_code=200)
         return Response(event_out(stored), status_code=201)
 
     @post(
         "/entities/{entity:str}/merges",
-        sync_to_thread=True,
         summary="Record that this entity is the same as `into` from now on (answers known before stay apart)",
         responses={**WRITE, **problems(404, 409)},
         opt={"scope": "write"},
         status_code=201,
     )
-    def merge(
-        self, request: Request[Any, Any, Any], entity: FromPath[str], data: JSONBody[MergeIn]
+    async def merge(
+        self,
+        timeline: NamedDependency[AsyncService],
+        request: Request[Any, Any, Any],
+        entity: FromPath[str],
+        data: JSONBody[MergeIn],
     ) -> EventOut:
         return event_out(
-            service.merge_entities(entity, data.into, data.reason, caller_of(request).recorded_by)
+            await timeline.merge_entities(entity, data.into, data.reason, caller_of(request).recorded_by)
         )

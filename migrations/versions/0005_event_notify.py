@@ -8,6 +8,9 @@ PostgreSQL delivers a notification only when the inserting transaction commits, 
 of an event it cannot yet read. The payload is the statement's highest position; listeners still read the
 log from their own cursor, so a lost or coalesced notification only delays them until the next one or
 their fallback poll. One notification per statement, not per row: a batch of a thousand facts is one wake-up.
+
+The application role may also read `alembic_version`, so that a readiness probe can check the schema over
+the application's own pool instead of logging in as the owner.
 """
 
 from alembic import op
@@ -32,10 +35,13 @@ $$;
 CREATE TRIGGER events_notify AFTER INSERT ON events
     REFERENCING NEW TABLE AS appended
     FOR EACH STATEMENT EXECUTE FUNCTION timeline.events_after_insert();
+
+GRANT SELECT ON alembic_version TO timeline_app;
 """
     )
 
 
 def downgrade() -> None:
+    op.execute("REVOKE SELECT ON alembic_version FROM timeline_app")
     op.execute("DROP TRIGGER events_notify ON events")
     op.execute("DROP FUNCTION timeline.events_after_insert()")

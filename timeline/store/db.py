@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from timeline import config
 from timeline.store import embedded
@@ -18,19 +19,37 @@ def database_url() -> str:
     return config.configured_database_url() or embedded.start()
 
 
+def _assume_role_on_connect(engine: Engine, role: str) -> None:
+    statement = f"SET ROLE {role}"
+
+    @event.listens_for(engine, "connect")
+    def _assume_role(dbapi_connection: Any, _record: Any) -> None:
+        # Dropping to the app role at connect means even the owner's login cannot rewrite history.
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(statement)
+        finally:
+            cursor.close()
+        dbapi_connection.commit()
+
+
 def make_engine(url: str | None = None, role: str | None = APP_ROLE, **kwargs: Any) -> Engine:
     engine = create_engine(config.sqlalchemy_url(url or database_url()), **kwargs)
     if role is not None:
-        statement = f"SET ROLE {role}"
-
-        @event.listens_for(engine, "connect")
-        def _assume_role(dbapi_connection: Any, _record: Any) -> None:
-            # Dropping to the app role at connect means even the owner's login cannot rewrite history.
-            with dbapi_connection.cursor() as cursor:
-                cursor.execute(statement)
-            dbapi_connection.commit()
-
+        _assume_role_on_connect(engine, role)
     return engine
+
+
+def make_async_engine(url: str, role: str | None = APP_ROLE, **kwargs: Any) -> AsyncEngine:
+    """An engine over async psycopg with its own connection pool; use it on one event loop only."""
+    engine = create_async_engine(config.sqlalchemy_url(url), **kwargs)
+    if role is not None:
+        _assume_role_on_connect(engine.sync_engine, role)
+    return engine
+
+
+def reader_url() -> str:
+    return config.configured_reader_url() or config.as_user(database_url(), READER_ROLE)
 
 
 _engines: dict[str, Engine] = {}
@@ -46,7 +65,7 @@ def app_engine() -> Engine:
 
 def reader_engine() -> Engine:
     """An engine that logs in as timeline_reader (see migration 0004 for why not SET ROLE)."""
-    url = config.configured_reader_url() or config.as_user(database_url(), READER_ROLE)
+    url = reader_url()
     key = "reader:" + url
     if key not in _engines:
         _engines[key] = make_engine(url, role=None, pool_pre_ping=True)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, pool
+from sqlalchemy import Connection, create_engine, pool, text
 
 from timeline.config import sqlalchemy_url
 
@@ -31,8 +32,14 @@ def downgrade(url: str, revision: str = "base") -> None:
     command.downgrade(alembic_config(url), revision)
 
 
+@cache  # the migration scripts do not change under a running process
 def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config("postgresql://unused")).get_current_head()
+
+
+def revision_on(conn: Connection) -> str | None:
+    # Read directly rather than through MigrationContext, which logs at INFO on every readiness probe.
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
 
 
 def current_revision(url: str) -> str | None:

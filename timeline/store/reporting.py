@@ -10,11 +10,13 @@ import base64
 import datetime as dt
 import decimal
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import psycopg
 from sqlalchemy import Connection
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from timeline.store.db import READER_ROLE
 
@@ -49,20 +51,44 @@ def json_value(value: Any) -> Any:
     return str(value)
 
 
+def _setup(timeout_ms: int) -> list[str]:
+    return [
+        "SET TRANSACTION READ ONLY",
+        f"SET LOCAL ROLE {READER_ROLE}",
+        f"SET LOCAL statement_timeout = {int(timeout_ms)}",
+    ]
+
+
+def _result(description: Sequence[Any] | None, fetched: Sequence[Any], row_limit: int) -> QueryResult:
+    if description is None:
+        return QueryResult([], [], False)
+    rows = [[json_value(v) for v in row] for row in fetched[:row_limit]]
+    return QueryResult([c.name for c in description], rows, len(fetched) > row_limit)
+
+
 def run_readonly(
     conn: Connection, sql: str, params: Mapping[str, Any] | None, row_limit: int, timeout_ms: int
 ) -> QueryResult:
     """Run in the caller's fresh transaction, which the caller rolls back afterwards."""
-    conn.exec_driver_sql("SET TRANSACTION READ ONLY")
-    conn.exec_driver_sql(f"SET LOCAL ROLE {READER_ROLE}")
-    conn.exec_driver_sql(f"SET LOCAL statement_timeout = {int(timeout_ms)}")
+    for statement in _setup(timeout_ms):
+        conn.exec_driver_sql(statement)
     driver = conn.connection.driver_connection
-    assert driver is not None
+    assert isinstance(driver, psycopg.Connection)
     with driver.cursor() as cursor:
         cursor.execute(sql, dict(params) if params else None, prepare=True)
-        if cursor.description is None:
-            return QueryResult([], [], False)
-        columns = [c.name for c in cursor.description]
-        fetched = cursor.fetchmany(row_limit + 1)
-    rows = [[json_value(v) for v in row] for row in fetched[:row_limit]]
-    return QueryResult(columns, rows, len(fetched) > row_limit)
+        fetched = cursor.fetchmany(row_limit + 1) if cursor.description is not None else []
+        return _result(cursor.description, fetched, row_limit)
+
+
+async def run_readonly_async(
+    conn: AsyncConnection, sql: str, params: Mapping[str, Any] | None, row_limit: int, timeout_ms: int
+) -> QueryResult:
+    """`run_readonly` over async psycopg: the driver's own cursor, awaited."""
+    for statement in _setup(timeout_ms):
+        await conn.exec_driver_sql(statement)
+    driver = (await conn.get_raw_connection()).driver_connection
+    assert isinstance(driver, psycopg.AsyncConnection)
+    async with driver.cursor() as cursor:
+        await cursor.execute(sql, dict(params) if params else None, prepare=True)
+        fetched = await cursor.fetchmany(row_limit + 1) if cursor.description is not None else []
+        return _result(cursor.description, fetched, row_limit)
