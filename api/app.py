@@ -18,7 +18,9 @@ from api.controllers.sql import SqlController
 from api.controllers.state import StateController
 from api.controllers.ui import ui_page
 from api.deps import provide_timeline, service_lifespan
+from api.openapi import close_strict_bodies
 from api.problems import EXCEPTION_HANDLERS
+from api.schemas import REQUEST_BODIES
 from api.settings import Settings
 
 API_PREFIX = "/api/v1"
@@ -52,7 +54,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ],
         guards=[make_guard(settings)],
     )
-    return Litestar(
+    app = Litestar(
         route_handlers=[api, ui_page],
         dependencies={
             "settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False),
@@ -72,3 +74,5 @@ def create_app(settings: Settings | None = None) -> Litestar:
             render_plugins=[SwaggerRenderPlugin(), ScalarRenderPlugin(path="/scalar")],
         ),
     )
+    close_strict_bodies(app.openapi_schema, REQUEST_BODIES)
+    return app

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import msgspec
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import Example, OpenAPIMediaType, Operation, RequestBody, Schema
+from litestar.openapi.spec import Example, OpenAPI, OpenAPIMediaType, Operation, RequestBody, Schema
 from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
 
 from api.problems import PROBLEM_JSON, Problem
@@ -31,6 +33,9 @@ def problems(*statuses: int) -> dict[int, ResponseSpec]:
         for s in wanted
     }
 
+
+# Litestar 2.25 drops `ge=0` from the schema of an optional integer (zero is falsy), so it is said again.
+AT_LEAST_ZERO = {"minimum": 0}
 
 READ = problems(401, 403)
 WRITE = problems(401, 403, 413)
@@ -89,3 +94,16 @@ class DocumentBodyOperation(Operation):
                 ),
             },
         )
+
+
+def close_strict_bodies(openapi: OpenAPI, structs: Iterable[type[msgspec.Struct]]) -> None:
+    """Say in the schema what msgspec enforces: bodies that forbid unknown fields are closed objects.
+
+    Litestar does not carry `forbid_unknown_fields` into the schema, so without this a client reading the
+    schema would think `{"reason": "…", "note": "…"}` acceptable and get a 400.
+    """
+    components = openapi.components.schemas if openapi.components else None
+    for struct in structs:
+        found = components.get(struct.__name__) if components else None
+        if isinstance(found, Schema) and struct.__struct_config__.forbid_unknown_fields:
+            found.additional_properties = False

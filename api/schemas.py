@@ -12,7 +12,12 @@ from timeline.domain.facts import Fact
 from timeline.service import StoredDocument, StoredEvent
 
 FactJSON = dict[str, Any]
-NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
+# Something besides whitespace, and no NUL (PostgreSQL text cannot hold one): the service refuses both.
+# The visible character is spelled out because `\S` means different things to Python and to JSON Schema's
+# ECMA-262 regexes (\x1c-\x1f, \x85, \ufeff): this class excludes what either counts as whitespace.
+_VISIBLE = r"[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+SOME_TEXT = rf"^[^\x00]*{_VISIBLE}[^\x00]*$"
+NonEmpty = Annotated[str, msgspec.Meta(min_length=1, pattern=SOME_TEXT)]
 Positive = Annotated[int, msgspec.Meta(ge=1)]
 
 
@@ -101,7 +106,7 @@ class SqlOut(msgspec.Struct):
 
 
 class KeyIn(msgspec.Struct, forbid_unknown_fields=True):
-    name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=SOME_TEXT)]
     scope: Literal["read", "write", "admin"]
 
 
@@ -176,3 +181,16 @@ def summary_out(d: StoredDocument) -> DocumentSummary:
 
 def facts_out(facts: tuple[Fact, ...] | list[Fact]) -> list[FactJSON]:
     return [fact_to_json(f) for f in facts]
+
+
+# Every JSON body the API reads, so their schemas can say that unknown fields are refused.
+REQUEST_BODIES: tuple[type[msgspec.Struct], ...] = (
+    DocumentIn,
+    EventsIn,
+    SqlIn,
+    KeyIn,
+    ReasonIn,
+    AliasIn,
+    MergeIn,
+    CorrectionIn,
+)

@@ -14,7 +14,7 @@ from litestar.params import JSONBody, QueryParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from api.auth import caller_of
-from api.openapi import READ, WRITE, problems
+from api.openapi import AT_LEAST_ZERO, READ, WRITE, problems
 from api.schemas import AppendOut, EventsIn, FeedOut, event_out
 from timeline.errors import InvalidInput
 from timeline.service.aio import AsyncService
@@ -97,7 +97,7 @@ class EventsController(Controller):
         self,
         timeline: NamedDependency[AsyncService],
         request: Request[Any, Any, Any],
-        after: Annotated[int | None, QueryParameter(ge=0, le=2**53)] = None,
+        after: Annotated[int | None, QueryParameter(ge=0, le=2**53, schema_extra=AT_LEAST_ZERO)] = None,
         limit: Annotated[int | None, QueryParameter(ge=1, le=100_000)] = None,
     ) -> Response[Any]:
         start = _resume_point(request, after)

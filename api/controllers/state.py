@@ -9,11 +9,12 @@ import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.openapi.spec import Example
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from api.auth import caller_of
-from api.openapi import READ, WRITE, problems
-from api.schemas import AliasIn, CorrectionIn, EventOut, MergeIn, ReasonIn, event_out
+from api.openapi import AT_LEAST_ZERO, READ, WRITE, problems
+from api.schemas import SOME_TEXT, AliasIn, CorrectionIn, EventOut, MergeIn, ReasonIn, event_out
+from timeline import service
 from timeline.client_events import parse_fact
 from timeline.domain.codec import as_of_answer_to_json, fact_to_json
 from timeline.service import EntityRecord
@@ -25,6 +26,10 @@ KNOWN_AT = QueryParameter(
     description="recorded-time cut (ISO timestamp; default now)",
     examples=[Example(value="2026-01-10T12:00:00Z")],
     schema_extra={"format": "date-time"},
+)
+PREDICATE = QueryParameter(
+    description="only facts of this predicate (the conventions' vocabulary)",
+    schema_extra={"enum": list(service.KNOWN_PREDICATES)},
 )
 ENTITY = QueryParameter(description="id, name or alias", examples=[Example(value="КНДР")])
 
@@ -79,9 +84,12 @@ class StateController(Controller):
         as_of: Annotated[date, AS_OF],
         known_at: Annotated[str | None, KNOWN_AT] = None,
         entity: Annotated[str | None, ENTITY] = None,
-        predicate: FromQuery[str | None] = None,
+        predicate: Annotated[str | None, PREDICATE] = None,
         events: Annotated[
-            int | None, QueryParameter(ge=0, le=10_000, description="at most this many events")
+            int | None,
+            QueryParameter(
+                ge=0, le=10_000, schema_extra=AT_LEAST_ZERO, description="at most this many events"
+            ),
         ] = None,
     ) -> StateOut:
         answer = await timeline.state_as_of(as_of, known_at, entity, predicate, events)
@@ -91,7 +99,7 @@ class StateController(Controller):
     async def search(
         self,
         timeline: NamedDependency[AsyncService],
-        q: Annotated[str, QueryParameter(min_length=1, max_length=200)],
+        q: Annotated[str, QueryParameter(min_length=1, max_length=200, pattern=SOME_TEXT)],
         limit: Annotated[int, QueryParameter(ge=1, le=200)] = 20,
     ) -> list[EntityOut]:
         return [entity_out(e) for e in await timeline.search_entities(q, limit)]

@@ -20,6 +20,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 # Re-exported (`X as X`) for the CLI and the API, which never import the layers below the service.
+from timeline.domain.facts import EVENT_PREDICATES, STATE_PREDICATES
 from timeline.extract.types import Document as Document
 from timeline.extract.types import ExtractionResult as ExtractionResult
 from timeline.extract.types import ReadError as ReadError
@@ -55,6 +56,8 @@ from timeline.store.recorder import ChainReport as ChainReport
 from timeline.store.recorder import StoredEvent as StoredEvent
 from timeline.store.reporting import QueryResult as QueryResult
 from timeline.store.reporting import run_readonly
+
+KNOWN_PREDICATES = tuple(sorted(STATE_PREDICATES | EVENT_PREDICATES))
 
 P = ParamSpec("P")
 T = TypeVar("T")
