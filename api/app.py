@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Litestar, Request, Response, Router
+from litestar.config.cors import CORSConfig
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
@@ -40,6 +41,18 @@ async def allow_every_method(request: Request[Any, Any, Any]) -> Response[None] 
     return Response(None, status_code=204, headers={"Allow": allow})
 
 
+def _cors(settings: Settings) -> CORSConfig | None:
+    if not settings.cors_origins:
+        return None
+    return CORSConfig(
+        allow_origins=list(settings.cors_origins),
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["Authorization", "X-API-Key", "Content-Type", "Last-Event-ID"],
+        expose_headers=["Retry-After"],
+        max_age=600,
+    )
+
+
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or Settings.from_env()
     api = Router(
@@ -64,6 +77,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         exception_handlers=EXCEPTION_HANDLERS,
         before_request=allow_every_method,
         request_max_body_size=settings.max_body_bytes,
+        cors_config=_cors(settings),
         debug=settings.debug,
         openapi_config=OpenAPIConfig(
             title="timeline",

@@ -48,7 +48,8 @@ def make_guard(settings: Settings) -> Any:
         connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
     ) -> None:
         needed = str(handler.opt.get("scope", "read"))
-        if needed == PUBLIC:
+        # OPTIONS says only which methods a path has; browsers send CORS preflights without credentials.
+        if needed == PUBLIC or connection.scope.get("method") == "OPTIONS":
             return
         if not settings.auth:
             connection.state["caller"] = ANONYMOUS

@@ -9,6 +9,7 @@ from timeline.service.aio import PoolSettings
 
 AUTH_ENV = "TIMELINE_AUTH"
 POOL_SIZE_ENV = "TIMELINE_POOL_SIZE"
+CORS_ORIGINS_ENV = "TIMELINE_CORS_ORIGINS"
 MIB = 1024 * 1024
 
 
@@ -19,13 +20,16 @@ class Settings:
     sql_row_limit: int = 1000
     sql_timeout_ms: int = 5000
     pool: PoolSettings = field(default_factory=PoolSettings)
+    cors_origins: tuple[str, ...] = ()  # browser origins allowed to call the API; none by default
     debug: bool = False
 
     @classmethod
     def from_env(cls) -> Settings:
         # Only an explicit "off" disables auth, so a typo never opens the API.
         auth = os.environ.get(AUTH_ENV, "on").strip().lower() != "off"
-        return cls(auth=auth, pool=PoolSettings(size=_positive_int(POOL_SIZE_ENV, PoolSettings().size)))
+        origins = tuple(o.strip() for o in os.environ.get(CORS_ORIGINS_ENV, "").split(",") if o.strip())
+        pool = PoolSettings(size=_positive_int(POOL_SIZE_ENV, PoolSettings().size))
+        return cls(auth=auth, pool=pool, cors_origins=origins)
 
 
 def _positive_int(name: str, default: int) -> int:
