@@ -19,6 +19,7 @@ from api.controllers.sql import SqlController
 from api.controllers.state import StateController
 from api.controllers.ui import ui_page
 from api.deps import provide_timeline, service_lifespan
+from api.examples import add_examples
 from api.openapi import close_strict_bodies
 from api.problems import EXCEPTION_HANDLERS
 from api.schemas import REQUEST_BODIES
@@ -89,4 +90,5 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ),
     )
     close_strict_bodies(app.openapi_schema, REQUEST_BODIES)
+    add_examples(app.openapi_schema)
     return app
