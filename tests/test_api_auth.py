@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+import pytest
 from litestar.testing import TestClient
 
 from api.app import create_app
@@ -91,3 +93,23 @@ def test_auth_off_lets_everything_through(app_env: str) -> None:
     with TestClient(create_app(Settings(auth=False))) as open_client:
         assert open_client.post(f"{API}/sql", json=SQL).status_code == 200
         assert open_client.get(f"{API}/keys").status_code == 200
+
+
+def test_no_secret_reaches_the_logs(
+    client: TestClient[Any], keys: dict[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Keys appear in headers and in the answer that creates them; no log line at any level repeats them."""
+    caplog.set_level(logging.DEBUG)
+    admin = keys["admin"]
+    created = client.post(f"{API}/keys", json={"name": "logged?", "scope": "read"}, headers=bearer(admin))
+    fresh = created.json()["secret"]
+    client.post(f"{API}/keys/{created.json()['key_id']}/revocation", headers=bearer(admin))
+    for secret in (admin, fresh, "tlk_unknown-secret-value"):
+        client.get(f"{API}/events", headers=bearer(secret))
+        client.get(f"{API}/events", headers={"X-API-Key": secret})
+        client.post(f"{API}/sql", json={"sql": "SELEC broken"}, headers=bearer(secret))
+        client.get(f"{API}/state?as_of=not-a-date", headers=bearer(secret))
+    logged = "\n".join(r.getMessage() + repr(r.args) for r in caplog.records)
+    assert caplog.records, "the requests above are logged at DEBUG by the test client at least"
+    for secret in (admin, fresh, "tlk_unknown-secret-value"):
+        assert secret not in logged
