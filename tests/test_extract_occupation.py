@@ -263,3 +263,43 @@ def test_deal_nouns_and_fines() -> None:
         "Газпром",
         "штраф",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Бывший российский министр энергетики Игорь Юсуфов заявил об этом журналистам.",
+            ("Игорь Юсуфов", "министр энергетики", "Россия"),
+        ),
+        (
+            "Экс-глава ООО «Газэкспорт» Юрий Комаров возглавил компанию-оператора.",
+            ("Юрий Комаров", "глава", "ООО «Газэкспорт"),
+        ),
+    ],
+)
+def test_a_former_holding_ended_by_the_document_date(
+    text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    (former,) = [f for f in facts_of(text, "holds_position") if f.valid.end is not None]
+    assert (former.actor.name, former.role, former.object.name if former.object else None) == expected
+    # Begun and ended the text does not say when: over by the document date, so no as-of date shows it.
+    assert (former.valid.start, former.valid.end) == (None, PUBLISHED)
+    recorded = [Recorded(1, datetime(2020, 1, 1, tzinfo=UTC), FactAsserted(former))]
+    for as_of in (date(2010, 1, 1), PUBLISHED, date(2016, 1, 1)):
+        assert not answer_as_of(recorded, as_of, datetime(2021, 1, 1, tzinfo=UTC)).state
+
+
+def test_a_former_holder_is_not_the_unnamed_holder_of_the_title_now() -> None:
+    text = "Бывший премьер Японии Юкио Хатояма приехал в Крым. Премьер Японии заявил протест."
+    assert {(f.actor.name, f.valid.end) for f in facts_of(text, "holds_position")} == {
+        ("Юкио Хатояма", PUBLISHED)
+    }
+
+
+def test_a_country_adjective_is_no_workplace_of_a_calling() -> None:
+    assert not holdings("Популярный японский писатель Харуки Мураками получил премию.")
+    assert not holdings("Жюри возглавил австралийский режиссёр Джордж Миллер.")
+    assert ("Иван Петров", "журналист", "Коммерсант") in holdings(
+        "Российский журналист «Коммерсанта» Иван Петров приехал в Москву."
+    )

@@ -20,7 +20,7 @@ from timeline.extract.holders import (
 )
 from timeline.extract.org_phrases import phrase_organisation
 from timeline.extract.rules_work import work_places
-from timeline.extract.title_phrases import Title, is_former, titles_in
+from timeline.extract.title_phrases import Title, former_word, titles_in
 from timeline.extract.titles import (
     CALLINGS,
     NOT_POSITIONS,
@@ -45,12 +45,11 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
             )
             if plural:
                 continue
+            former = former_word(clause, title.first)
             if title.holder is None:
-                if title.organisation is not None and not is_former(clause, title.first):
+                if title.organisation is not None and former is None:
                     orphans.append((clause, title))
                 continue
-            if is_former(clause, title.first):
-                continue  # "бывший президент": the holding ended at a time the text does not give
             organisation = (
                 title.organisation
                 or referred_organisation(clauses, at, title.last)
@@ -61,7 +60,8 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
             head = head_word(head_token)
             # A calling is an occupation when predicated ("работает врачом", "стал вратарём") or placed.
             predicated = head_token.feats.get("Case") == "Ins"
-            if head in NOT_POSITIONS or (head in CALLINGS and organisation is None and not predicated):
+            employer = organisation is not None and organisation.type is EntityType.ORGANIZATION
+            if head in NOT_POSITIONS or (head in CALLINGS and not employer and not predicated):
                 continue
             start = starting_verb(clause, head_of(clause, title.first, title.last))
             drafts.append(
@@ -73,8 +73,10 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
                     object=organisation,
                     role=title.role,
                     location=title.location,
-                    time=clause.time_near(start) if start is not None else None,
+                    # "бывший президент": a holding that ended at a time the text does not give.
+                    time=clause.time_near(start) if start is not None and former is None else None,
                     confidence=0.85,
+                    ended=former,
                 )
             )
     drafts = _with_work_places(drafts, work_places(clauses))
@@ -90,7 +92,10 @@ def _orphans_held(orphans: list[tuple[Clause, Title]], drafts: list[Draft]) -> l
         holders = {
             d.actor
             for d in drafts
-            if d.role and d.role.split()[0] == word and d.object in (None, title.organisation)
+            if d.role
+            and d.ended is None  # "Премьер Японии заявил" is the premier now, not a former one
+            and d.role.split()[0] == word
+            and d.object in (None, title.organisation)
         }
         if len(holders) == 1:
             (holder,) = holders
@@ -132,7 +137,10 @@ def _with_work_places(titled: list[Draft], verbal: list[Draft]) -> list[Draft]:
         same = [
             i
             for i, t in enumerate(out)
-            if t.clause is draft.clause and t.actor == draft.actor and t.predicate == draft.predicate
+            if t.clause is draft.clause
+            and t.actor == draft.actor
+            and t.predicate == draft.predicate
+            and t.ended is None  # "бывший директор Иванов работает в банке": the bank is not his former post
         ]
         if not same:
             out.append(draft)

@@ -87,16 +87,27 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
     holder: EntityRef | None = None
     end = last
     i = last + 1
+    governed: int | None = None  # a title in the genitive after this one: "пресс-секретарь президента"
     while i < len(clause.tokens) and i <= last + _GAP:
         token = clause.tokens[i]
         inner = clause.mention_at(i)
         if inner is not None and inner.entity.type is EntityType.PERSON:
             # An apposition agrees in case: "указом президента Иванов уволен" names no president.
             name = _mention_tokens(clause, i)
-            appositive = clause.tokens[name[0]].rel == "appos" and first <= clause.tokens[name[0]].head < i
-            if appositive or any(_same_case(clause.tokens[first], clause.tokens[j]) for j in name):
+            attached = clause.tokens[name[0]].head if clause.tokens[name[0]].rel == "appos" else -1
+            agrees = any(_same_case(clause.tokens[first], clause.tokens[j]) for j in name)
+            # "пресс-секретарю экс-президента Билла Клинтона": a name in the case of the governed title,
+            # not of this one, is the governed title's holder.
+            theirs = (
+                governed is not None and not agrees and _same_case(clause.tokens[governed], clause.tokens[i])
+            )
+            appositive = first <= attached < i and not theirs
+            if appositive or agrees:
                 holder = inner.entity
             break
+        complement = token.rel.startswith("nmod") and not _same_case(token, clause.tokens[first])
+        if governed is None and inner is None and is_title_word(token) and complement:
+            governed = i
         # "президент российской компании" is not Russia's president; "«Левый фронт»" is still a name.
         named_place = token.pos != "ADJ" or (
             inner is not None and inner.entity.type is EntityType.ORGANIZATION
@@ -130,10 +141,28 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
     return Title(first, last, span.name, role, holder, organisation, location)
 
 
+_FORMER = frozenset({"бывший", "экс", "прежний", "покойный"})
+
+
+def former_word(clause: Clause, first: int) -> str | None:
+    """The word that says a title is no longer held ("бывший российский министр", "экс-глава"), if any."""
+    title = clause.tokens[first]
+    if title.text.lower().startswith("экс-"):
+        return title.text[:4]
+    i = first - 1
+    # "бывший российский министр": adjectives may stand between "бывший" and the title.
+    while i >= 0 and first - i <= 3:
+        token = clause.tokens[i]
+        if token.lemma.replace("ё", "е") in _FORMER:
+            return token.text
+        if token.pos != "ADJ":
+            break
+        i -= 1
+    return None
+
+
 def is_former(clause: Clause, first: int) -> bool:
-    before = clause.tokens[first - 1].lemma if first > 0 else ""
-    title = clause.tokens[first].text.lower()
-    return before in ("бывший", "экс", "прежний", "покойный") or title.startswith("экс-")
+    return former_word(clause, first) is not None
 
 
 def _mention_tokens(clause: Clause, i: int) -> list[int]:
