@@ -134,8 +134,17 @@ def test_callings_need_a_workplace_and_founders_hold_no_position() -> None:
     assert not holdings("Основатель компании «Яндекс» Аркадий Волож выступил на конференции.")
 
 
-def test_plural_titles_name_nobody_but_one_of_them_does() -> None:
-    assert not holdings("Министры обороны Иван Петров и Петр Иванов встретились в Минске.")
+def test_plural_titles_name_each_of_the_names_joined_after_them_and_one_of_them() -> None:
+    assert not holdings("Министры обороны стран НАТО встретились в Минске.")
+    assert holdings("Американские сенаторы Джон Маккейн и Марко Рубио победили на праймериз.") == {
+        ("Джон Маккейн", "сенатор", "США"),
+        ("Марко Рубио", "сенатор", "США"),
+    }
+    found = holdings(
+        "В Думе мигалки положены её председателю Вячеславу Володину, первым зампредам Александру Жукову"
+        " и Ивану Мельникову."
+    )
+    assert {("Александр Жуков", "первый зампред", None), ("Иван Мельников", "первый зампред", None)} <= found
     found = holdings("Иван Петров, один из руководителей компании «Ромашка», дал интервью.")
     assert ("Иван Петров", "руководитель", "Ромашка") in found
 

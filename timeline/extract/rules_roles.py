@@ -34,7 +34,7 @@ _RELEASE = ("освободить", "освобождать", "освобожд�
 
 
 def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
-    drafts = []
+    drafts: list[Draft] = []
     orphans: list[tuple[Clause, Title]] = []
     for at, clause in enumerate(clauses):
         for title in titles_in(clause):
@@ -43,10 +43,14 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
             plural = clause.tokens[title.first].feats.get("Number") == "Plur" and not one_of(
                 clause, title.first
             )
+            holders = [title.holder] if title.holder is not None else []
             if plural:
-                continue
+                # "сенаторы Джон Маккейн и Марко Рубио": each of the names joined after it holds the title.
+                holders = _coordinated(clause, title)
+                if len(holders) < 2:
+                    continue
             former = former_word(clause, title.first)
-            if title.holder is None:
+            if not holders:
                 if title.organisation is not None and former is None:
                     orphans.append((clause, title))
                 continue
@@ -64,10 +68,10 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
             if head in NOT_POSITIONS or (head in CALLINGS and not employer and not predicated):
                 continue
             start = starting_verb(clause, head_of(clause, title.first, title.last))
-            drafts.append(
+            drafts.extend(
                 Draft(
                     predicate="holds_position",
-                    actor=title.holder,
+                    actor=holder,
                     clause=clause,
                     trigger=title.first,
                     object=organisation,
@@ -78,9 +82,31 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
                     confidence=0.85,
                     ended=former,
                 )
+                for holder in holders
             )
     drafts = _with_work_places(drafts, work_places(clauses))
     return _same_office_same_place(drafts + _orphans_held(orphans, drafts))
+
+
+def _coordinated(clause: Clause, title: Title) -> list[EntityRef]:
+    """The holder named after a plural title and the people joined to that name by "и" or commas."""
+    if title.holder is None:
+        return []
+    named = [
+        i
+        for i in range(title.last + 1, len(clause.tokens))
+        if (m := clause.mention_at(i)) is not None and m.entity == title.holder
+    ]
+    if not named:
+        return []  # the holder stands before the title ("Петров и Иванов, депутаты ..."): not this case
+    people = [title.holder]
+    for token in clause.tokens:
+        mention = clause.mention_at(token.index)
+        joined = token.rel == "conj" and token.head in named
+        if joined and mention is not None and mention.entity.type is EntityType.PERSON:
+            if mention.entity not in people:
+                people.append(mention.entity)
+    return people
 
 
 def _orphans_held(orphans: list[tuple[Clause, Title]], drafts: list[Draft]) -> list[Draft]:
