@@ -312,3 +312,40 @@ def test_a_country_adjective_is_no_workplace_of_a_calling() -> None:
     assert ("Иван Петров", "журналист", "Коммерсант") in holdings(
         "Российский журналист «Коммерсанта» Иван Петров приехал в Москву."
     )
+
+
+def test_an_instrumental_after_a_preposition_is_no_predicated_calling() -> None:
+    assert not holdings("Ксения Собчак с 2013 года замужем за актёром Максимом Виторганом.")
+
+
+def test_an_honorific_between_the_title_and_the_name() -> None:
+    assert ("Савельев", "генеральный директор", "ОАО «Аэрофлот") in holdings(
+        "Об этом сообщил генеральный директор ОАО «Аэрофлот» господин Савельев."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("И.о. губернатора Иван Петров подписал постановление.", ("Иван Петров", "и.о. губернатора", None)),
+        (
+            "Врио губернатора Севастополя Дмитрий Овсянников подписал указ.",
+            ("Дмитрий Овсянников", "врио губернатора", "Севастополь"),
+        ),
+        (
+            "Указ подписал исполняющий обязанности мэра Москвы Сергей Собянин.",
+            ("Сергей Собянин", "исполняющий обязанности мэра", "Москва"),
+        ),
+    ],
+)
+def test_an_acting_holder_holds_the_acting_office(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert expected in holdings(text)
+
+
+def test_a_title_as_the_subject_of_a_sentence_naming_nobody_is_the_person_named_before() -> None:
+    found = holdings("Алексей Миллер прилетел в Берлин. Глава «Газпрома» заявил, что поставки продолжатся.")
+    assert ("Алексей Миллер", "глава", "Газпром") in found
+    # With two people named before, the title may be either's: nobody is guessed.
+    assert not holdings(
+        "Алексей Миллер и Игорь Сечин прилетели в Берлин. Глава «Газпрома» заявил, что поставки продолжатся."
+    )

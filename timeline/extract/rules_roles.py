@@ -35,7 +35,7 @@ _RELEASE = ("освободить", "освобождать", "освобожд�
 
 def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
     drafts: list[Draft] = []
-    orphans: list[tuple[Clause, Title]] = []
+    orphans: list[tuple[int, Title]] = []
     for at, clause in enumerate(clauses):
         for title in titles_in(clause):
             if title.holder is None:
@@ -52,7 +52,7 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
             former = former_word(clause, title.first)
             if not holders:
                 if title.organisation is not None and former is None:
-                    orphans.append((clause, title))
+                    orphans.append((at, title))
                 continue
             organisation = (
                 title.organisation
@@ -63,7 +63,9 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
             head_token = clause.tokens[head_of(clause, title.first, title.last)]
             head = head_word(head_token)
             # A calling is an occupation when predicated ("работает врачом", "стал вратарём") or placed.
-            predicated = head_token.feats.get("Case") == "Ins"
+            # "замужем за актёром Виторганом" is no predicate: the instrumental follows a preposition.
+            instrumental = head_token.feats.get("Case") == "Ins"
+            predicated = instrumental and clause.preposition(head_token.index) is None
             employer = organisation is not None and organisation.type is EntityType.ORGANIZATION
             if head in NOT_POSITIONS or (head in CALLINGS and not employer and not predicated):
                 continue
@@ -85,7 +87,18 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
                 for holder in holders
             )
     drafts = _with_work_places(drafts, work_places(clauses))
-    return _same_office_same_place(drafts + _orphans_held(orphans, drafts))
+    return _same_office_same_place(drafts + _orphans_held(clauses, orphans, drafts))
+
+
+def _named_just_before(clauses: Sequence[Clause], at: int, title: Title) -> EntityRef | None:
+    """ "Иван Петров ... . Глава компании заявил": a title standing as the subject of a sentence that names
+    nobody is the one person the sentence before names."""
+    clause = clauses[at]
+    head = clause.tokens[head_of(clause, title.first, title.last)]
+    if at == 0 or head.rel != "nsubj" or clause.people_in(list(range(len(clause.tokens)))):
+        return None
+    people = {m.entity for m in clauses[at - 1].mentions if m.entity.type is EntityType.PERSON}
+    return next(iter(people)) if len(people) == 1 else None
 
 
 def _coordinated(clause: Clause, title: Title) -> list[EntityRef]:
@@ -109,11 +122,15 @@ def _coordinated(clause: Clause, title: Title) -> list[EntityRef]:
     return people
 
 
-def _orphans_held(orphans: list[tuple[Clause, Title]], drafts: list[Draft]) -> list[Draft]:
+def _orphans_held(
+    clauses: Sequence[Clause], orphans: list[tuple[int, Title]], drafts: list[Draft]
+) -> list[Draft]:
     """ "Премьер Японии заявил ...": a title without a name in its sentence belongs to the one person
-    the document gives that title elsewhere (with the same organisation, or none)."""
+    the document gives that title elsewhere (with the same organisation, or none), else to the one person
+    the sentence before names."""
     found = []
-    for clause, title in orphans:
+    for at, title in orphans:
+        clause = clauses[at]
         word = title.role.split()[0]
         holders = {
             d.actor
@@ -123,6 +140,10 @@ def _orphans_held(orphans: list[tuple[Clause, Title]], drafts: list[Draft]) -> l
             and d.role.split()[0] == word
             and d.object in (None, title.organisation)
         }
+        former = {d.actor for d in drafts if d.ended is not None and d.role and d.role.split()[0] == word}
+        before = None if holders else _named_just_before(clauses, at, title)
+        if before is not None and before not in former:
+            holders = {before}
         if len(holders) == 1:
             (holder,) = holders
             found.append(

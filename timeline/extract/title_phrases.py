@@ -17,6 +17,7 @@ _GAP = 10  # tokens a title may stand from its holder's name: "посол Рос
 _TITLE_PREPOSITIONS = frozenset({"в", "при", "по", "от", "на", "за", "против", "из"})
 _WHERE_TYPES = (*PARTY_TYPES, EntityType.CITY, EntityType.LOCATION)
 _QUOTES = frozenset({"«", "»", '"', "„", "“", "”"})
+_HONORIFICS = frozenset({"господин", "госпожа", "г-н", "г-жа", "мистер", "миссис", "сэр"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,27 @@ def _mention_name(clause: Clause, first: int) -> str:
     return mention.entity.name
 
 
+def _acting(clause: Clause, first: int) -> tuple[int, str] | None:
+    """ "И.о. губернатора", "врио губернатора", "исполняющий обязанности губернатора": where the prefix of
+    an acting holder's title starts, and the prefix as the role writes it."""
+    words = [t.text.lower() for t in clause.tokens[max(0, first - 4) : first]]
+    if words[-4:] == ["и", ".", "о", "."]:
+        return first - 4, "и.о."
+    if words[-1:] in (["и.о."], ["врио"]):
+        return first - 1, words[-1]
+    if len(words) >= 2 and clause.tokens[first - 2].lemma == "исполнять" and words[-1] == "обязанности":
+        return first - 2, "исполняющий обязанности"
+    return None
+
+
 def _title(clause: Clause, span: TitleSpan) -> Title:
+    acting = _acting(clause, span.first)
+    if acting is not None:
+        # The governed title stands in the genitive; the prefix agrees with the holder's name.
+        title = _title(clause, TitleSpan(acting[0], span.last, span.name))
+        words = " ".join(t.text.lower() for t in clause.tokens[span.first : span.last + 1])
+        name = f"{acting[1]} {words}"
+        return replace(title, name=name, role=name + title.role[len(span.name) :])
     first, last = span.first, span.last
     organisation: EntityRef | None = None
     location: EntityRef | None = None
@@ -93,9 +114,9 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
         inner = clause.mention_at(i)
         if inner is not None and inner.entity.type is EntityType.PERSON:
             # An apposition agrees in case: "указом президента Иванов уволен" names no president.
-            name = _mention_tokens(clause, i)
-            attached = clause.tokens[name[0]].head if clause.tokens[name[0]].rel == "appos" else -1
-            agrees = any(_same_case(clause.tokens[first], clause.tokens[j]) for j in name)
+            named = _mention_tokens(clause, i)
+            attached = clause.tokens[named[0]].head if clause.tokens[named[0]].rel == "appos" else -1
+            agrees = any(_same_case(clause.tokens[first], clause.tokens[j]) for j in named)
             # "пресс-секретарю экс-президента Билла Клинтона": a name in the case of the governed title,
             # not of this one, is the governed title's holder.
             theirs = (
@@ -195,6 +216,8 @@ def _between(clause: Clause, i: int, title: Token) -> bool:
         return i + 1 < len(clause.tokens) and _connects(clause.tokens[i + 1])
     if token.text in ("—", "–"):
         return True  # "Министр финансов — Таро Асо"
+    if token.lemma in _HONORIFICS:
+        return True  # "генеральный директор «Аэрофлота» господин Савельев"
     if is_title_word(token) and token.feats.get("Case") == title.feats.get("Case"):
         return True  # "эмир Катара шейх Хамад": a second title (a rank, an honorific) before the name
     agrees = token.pos == "ADJ" and title.feats.get("Case") is not None
