@@ -349,3 +349,19 @@ def test_a_title_as_the_subject_of_a_sentence_naming_nobody_is_the_person_named_
     assert not holdings(
         "Алексей Миллер и Игорь Сечин прилетели в Берлин. Глава «Газпрома» заявил, что поставки продолжатся."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Иван Петров родился в Туле. В 2010 году он был назначен министром финансов.",
+        "Иван Петров родился в Туле. В 2010 году президент назначил его министром финансов.",
+    ],
+)
+def test_the_pronoun_appointed_is_the_person_named_before(text: str) -> None:
+    (fact,) = facts_of(text, "appointed")
+    assert (fact.actor.name, fact.role, fact.valid.start) == (
+        "Иван Петров",
+        "министр финансов",
+        date(2010, 1, 1),
+    )

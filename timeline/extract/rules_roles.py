@@ -11,6 +11,7 @@ from timeline.extract.clause import Clause
 from timeline.extract.facts import Draft
 from timeline.extract.holders import (
     OFFICES,
+    PRONOUNS,
     head_of,
     one_of,
     person_before,
@@ -230,7 +231,22 @@ def _holders_and_appointers(clause: Clause, trigger: int) -> tuple[list[EntityRe
     return [p for p in objects if p not in subjects], subjects
 
 
-def _change_of_office(clause: Clause, trigger: int, predicate: str) -> Draft | None:
+def _pronoun_holder(clauses: Sequence[Clause], at: int, trigger: int) -> EntityRef | None:
+    """ "Он был назначен министром", "назначил его министром": the person the pronoun stands for."""
+    clause = clauses[at]
+    token = clause.tokens[trigger]
+    verb = trigger if token.pos in ("VERB", "ADJ") else token.head
+    if verb < 0:
+        return None
+    passive = clause.tokens[verb].feats.get("Voice") == "Pass" or clause.tokens[verb].pos == "ADJ"
+    for i in clause.dependents(verb, "nsubj" if passive else "obj"):
+        if clause.tokens[i].lemma in PRONOUNS:
+            return last_person(clauses, at, i)
+    return None
+
+
+def _change_of_office(clauses: Sequence[Clause], at: int, trigger: int, predicate: str) -> Draft | None:
+    clause = clauses[at]
     every = titles_in(clause)
     titles = [t for t in every if t.first > trigger] or every
     # The office one is appointed to stands in the instrumental or after "на пост": "начальником штаба
@@ -241,8 +257,11 @@ def _change_of_office(clause: Clause, trigger: int, predicate: str) -> Draft | N
     holders, appointers = _holders_and_appointers(clause, trigger)
     if title is not None and title.holder is not None and title.holder not in appointers:
         holders = holders or [title.holder]
+    person = None if holders else _pronoun_holder(clauses, at, trigger)
+    if person is not None and person not in appointers:
+        holders = [person]
     if not holders:
-        return None  # "назначил его": the pronoun's person is not resolved
+        return None
     holder = holders[0]
     return Draft(
         predicate=predicate,
@@ -268,16 +287,16 @@ def _office_case(clause: Clause, title: Title) -> bool:
 
 def appointments(clauses: Sequence[Clause]) -> list[Draft]:
     drafts = []
-    for clause in clauses:
+    for at, clause in enumerate(clauses):
         for trigger in clause.find(*_APPOINT):
-            draft = _change_of_office(clause, trigger, "appointed")
+            draft = _change_of_office(clauses, at, trigger, "appointed")
             if draft is not None:
                 # No holds_position beside it: every answer derives the holding from the appointment.
                 drafts.append(draft)
         released = [i for i in clause.find(*_RELEASE) if clause.first("должность", "пост") is not None]
         retired = [i for i in clause.find("отставка") if clause.tokens[i].feats.get("Case") == "Loc"]
         for trigger in [i for i in clause.find(*_DISMISS) if i not in retired] + released:
-            draft = _change_of_office(clause, trigger, "dismissed")
+            draft = _change_of_office(clauses, at, trigger, "dismissed")
             if draft is not None:
                 drafts.append(draft)
     return drafts
