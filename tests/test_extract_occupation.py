@@ -365,3 +365,9 @@ def test_the_pronoun_appointed_is_the_person_named_before(text: str) -> None:
         "министр финансов",
         date(2010, 1, 1),
     )
+
+
+def test_the_organisation_a_relative_clause_is_about() -> None:
+    assert ("Иван Петров", None, "Ромашка") in holdings(
+        "Акции компании «Ромашка», которую возглавляет Иван Петров, выросли."
+    )
