@@ -134,8 +134,17 @@ def test_callings_need_a_workplace_and_founders_hold_no_position() -> None:
     assert not holdings("Основатель компании «Яндекс» Аркадий Волож выступил на конференции.")
 
 
-def test_plural_titles_name_nobody_but_one_of_them_does() -> None:
-    assert not holdings("Министры обороны Иван Петров и Петр Иванов встретились в Минске.")
+def test_plural_titles_name_each_of_the_names_joined_after_them_and_one_of_them() -> None:
+    assert not holdings("Министры обороны стран НАТО встретились в Минске.")
+    assert holdings("Американские сенаторы Джон Маккейн и Марко Рубио победили на праймериз.") == {
+        ("Джон Маккейн", "сенатор", "США"),
+        ("Марко Рубио", "сенатор", "США"),
+    }
+    found = holdings(
+        "В Думе мигалки положены её председателю Вячеславу Володину, первым зампредам Александру Жукову"
+        " и Ивану Мельникову."
+    )
+    assert {("Александр Жуков", "первый зампред", None), ("Иван Мельников", "первый зампред", None)} <= found
     found = holdings("Иван Петров, один из руководителей компании «Ромашка», дал интервью.")
     assert ("Иван Петров", "руководитель", "Ромашка") in found
 
@@ -262,4 +271,103 @@ def test_deal_nouns_and_fines() -> None:
         "ФАС",
         "Газпром",
         "штраф",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Бывший российский министр энергетики Игорь Юсуфов заявил об этом журналистам.",
+            ("Игорь Юсуфов", "министр энергетики", "Россия"),
+        ),
+        (
+            "Экс-глава ООО «Газэкспорт» Юрий Комаров возглавил компанию-оператора.",
+            ("Юрий Комаров", "глава", "ООО «Газэкспорт"),
+        ),
+    ],
+)
+def test_a_former_holding_ended_by_the_document_date(
+    text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    (former,) = [f for f in facts_of(text, "holds_position") if f.valid.end is not None]
+    assert (former.actor.name, former.role, former.object.name if former.object else None) == expected
+    # Begun and ended the text does not say when: over by the document date, so no as-of date shows it.
+    assert (former.valid.start, former.valid.end) == (None, PUBLISHED)
+    recorded = [Recorded(1, datetime(2020, 1, 1, tzinfo=UTC), FactAsserted(former))]
+    for as_of in (date(2010, 1, 1), PUBLISHED, date(2016, 1, 1)):
+        assert not answer_as_of(recorded, as_of, datetime(2021, 1, 1, tzinfo=UTC)).state
+
+
+def test_a_former_holder_is_not_the_unnamed_holder_of_the_title_now() -> None:
+    text = "Бывший премьер Японии Юкио Хатояма приехал в Крым. Премьер Японии заявил протест."
+    assert {(f.actor.name, f.valid.end) for f in facts_of(text, "holds_position")} == {
+        ("Юкио Хатояма", PUBLISHED)
+    }
+
+
+def test_a_country_adjective_is_no_workplace_of_a_calling() -> None:
+    assert not holdings("Популярный японский писатель Харуки Мураками получил премию.")
+    assert not holdings("Жюри возглавил австралийский режиссёр Джордж Миллер.")
+    assert ("Иван Петров", "журналист", "Коммерсант") in holdings(
+        "Российский журналист «Коммерсанта» Иван Петров приехал в Москву."
+    )
+
+
+def test_an_instrumental_after_a_preposition_is_no_predicated_calling() -> None:
+    assert not holdings("Ксения Собчак с 2013 года замужем за актёром Максимом Виторганом.")
+
+
+def test_an_honorific_between_the_title_and_the_name() -> None:
+    assert ("Савельев", "генеральный директор", "ОАО «Аэрофлот") in holdings(
+        "Об этом сообщил генеральный директор ОАО «Аэрофлот» господин Савельев."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("И.о. губернатора Иван Петров подписал постановление.", ("Иван Петров", "и.о. губернатора", None)),
+        (
+            "Врио губернатора Севастополя Дмитрий Овсянников подписал указ.",
+            ("Дмитрий Овсянников", "врио губернатора", "Севастополь"),
+        ),
+        (
+            "Указ подписал исполняющий обязанности мэра Москвы Сергей Собянин.",
+            ("Сергей Собянин", "исполняющий обязанности мэра", "Москва"),
+        ),
+    ],
+)
+def test_an_acting_holder_holds_the_acting_office(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert expected in holdings(text)
+
+
+def test_a_title_as_the_subject_of_a_sentence_naming_nobody_is_the_person_named_before() -> None:
+    found = holdings("Алексей Миллер прилетел в Берлин. Глава «Газпрома» заявил, что поставки продолжатся.")
+    assert ("Алексей Миллер", "глава", "Газпром") in found
+    # With two people named before, the title may be either's: nobody is guessed.
+    assert not holdings(
+        "Алексей Миллер и Игорь Сечин прилетели в Берлин. Глава «Газпрома» заявил, что поставки продолжатся."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Иван Петров родился в Туле. В 2010 году он был назначен министром финансов.",
+        "Иван Петров родился в Туле. В 2010 году президент назначил его министром финансов.",
+    ],
+)
+def test_the_pronoun_appointed_is_the_person_named_before(text: str) -> None:
+    (fact,) = facts_of(text, "appointed")
+    assert (fact.actor.name, fact.role, fact.valid.start) == (
+        "Иван Петров",
+        "министр финансов",
+        date(2010, 1, 1),
+    )
+
+
+def test_the_organisation_a_relative_clause_is_about() -> None:
+    assert ("Иван Петров", None, "Ромашка") in holdings(
+        "Акции компании «Ромашка», которую возглавляет Иван Петров, выросли."
     )

@@ -33,6 +33,8 @@ class Draft:
     present: bool = False  # a state the text describes as holding now: it starts on the document date
     modality: Modality | None = None  # set only where the rule itself knows better than the cue words
     confidence: float = 0.8
+    # A state the text says is over ("бывший министр"): these words; it ended by the document date.
+    ended: str | None = None
 
 
 Rule = Callable[[Sequence[Clause]], list[Draft]]
@@ -46,6 +48,12 @@ class DocumentContext:
 
 
 def _valid(draft: Draft, published: date | None, known_by: date | None) -> ValidTime | None:
+    if draft.ended is not None:
+        # Over by the document date, begun and ended the text does not say when: no as-of date can be
+        # shown to fall inside it, so the interval is empty at that date, and the log keeps the holding.
+        if published is None:
+            return None
+        return ValidTime(None, published, Precision.DAY, draft.ended, known_by=published)
     if draft.time is not None and draft.time.valid.start is not None:
         return draft.time.valid
     if draft.present and published is not None:
@@ -128,7 +136,12 @@ def build_facts(drafts: list[Draft], context: DocumentContext) -> list[tuple[Fac
     event_facts = [f for f, _ in built]
     for draft in states:
         seen_at = None
-        if draft.time is None and not draft.present and draft.predicate == "holds_position":
+        if (
+            draft.time is None
+            and not draft.present
+            and draft.ended is None
+            and draft.predicate == "holds_position"
+        ):
             seen_at = _first_dated_event(draft.actor, event_facts)
         if seen_at is not None and seen_at.start is not None:
             fact = to_fact(draft, context, known_by=seen_at.start)

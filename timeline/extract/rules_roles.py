@@ -11,6 +11,7 @@ from timeline.extract.clause import Clause
 from timeline.extract.facts import Draft
 from timeline.extract.holders import (
     OFFICES,
+    PRONOUNS,
     head_of,
     one_of,
     person_before,
@@ -20,7 +21,7 @@ from timeline.extract.holders import (
 )
 from timeline.extract.org_phrases import phrase_organisation
 from timeline.extract.rules_work import work_places
-from timeline.extract.title_phrases import Title, is_former, titles_in
+from timeline.extract.title_phrases import Title, former_word, titles_in
 from timeline.extract.titles import (
     CALLINGS,
     NOT_POSITIONS,
@@ -34,8 +35,8 @@ _RELEASE = ("освободить", "освобождать", "освобожд�
 
 
 def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
-    drafts = []
-    orphans: list[tuple[Clause, Title]] = []
+    drafts: list[Draft] = []
+    orphans: list[tuple[int, Title]] = []
     for at, clause in enumerate(clauses):
         for title in titles_in(clause):
             if title.holder is None:
@@ -43,14 +44,17 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
             plural = clause.tokens[title.first].feats.get("Number") == "Plur" and not one_of(
                 clause, title.first
             )
+            holders = [title.holder] if title.holder is not None else []
             if plural:
+                # "сенаторы Джон Маккейн и Марко Рубио": each of the names joined after it holds the title.
+                holders = _coordinated(clause, title)
+                if len(holders) < 2:
+                    continue
+            former = former_word(clause, title.first)
+            if not holders:
+                if title.organisation is not None and former is None:
+                    orphans.append((at, title))
                 continue
-            if title.holder is None:
-                if title.organisation is not None and not is_former(clause, title.first):
-                    orphans.append((clause, title))
-                continue
-            if is_former(clause, title.first):
-                continue  # "бывший президент": the holding ended at a time the text does not give
             organisation = (
                 title.organisation
                 or referred_organisation(clauses, at, title.last)
@@ -60,38 +64,87 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
             head_token = clause.tokens[head_of(clause, title.first, title.last)]
             head = head_word(head_token)
             # A calling is an occupation when predicated ("работает врачом", "стал вратарём") or placed.
-            predicated = head_token.feats.get("Case") == "Ins"
-            if head in NOT_POSITIONS or (head in CALLINGS and organisation is None and not predicated):
+            # "замужем за актёром Виторганом" is no predicate: the instrumental follows a preposition.
+            instrumental = head_token.feats.get("Case") == "Ins"
+            predicated = instrumental and clause.preposition(head_token.index) is None
+            employer = organisation is not None and organisation.type is EntityType.ORGANIZATION
+            if head in NOT_POSITIONS or (head in CALLINGS and not employer and not predicated):
                 continue
             start = starting_verb(clause, head_of(clause, title.first, title.last))
-            drafts.append(
+            drafts.extend(
                 Draft(
                     predicate="holds_position",
-                    actor=title.holder,
+                    actor=holder,
                     clause=clause,
                     trigger=title.first,
                     object=organisation,
                     role=title.role,
                     location=title.location,
-                    time=clause.time_near(start) if start is not None else None,
+                    # "бывший президент": a holding that ended at a time the text does not give.
+                    time=clause.time_near(start) if start is not None and former is None else None,
                     confidence=0.85,
+                    ended=former,
                 )
+                for holder in holders
             )
     drafts = _with_work_places(drafts, work_places(clauses))
-    return _same_office_same_place(drafts + _orphans_held(orphans, drafts))
+    return _same_office_same_place(drafts + _orphans_held(clauses, orphans, drafts))
 
 
-def _orphans_held(orphans: list[tuple[Clause, Title]], drafts: list[Draft]) -> list[Draft]:
+def _named_just_before(clauses: Sequence[Clause], at: int, title: Title) -> EntityRef | None:
+    """ "Иван Петров ... . Глава компании заявил": a title standing as the subject of a sentence that names
+    nobody is the one person the sentence before names."""
+    clause = clauses[at]
+    head = clause.tokens[head_of(clause, title.first, title.last)]
+    if at == 0 or head.rel != "nsubj" or clause.people_in(list(range(len(clause.tokens)))):
+        return None
+    people = {m.entity for m in clauses[at - 1].mentions if m.entity.type is EntityType.PERSON}
+    return next(iter(people)) if len(people) == 1 else None
+
+
+def _coordinated(clause: Clause, title: Title) -> list[EntityRef]:
+    """The holder named after a plural title and the people joined to that name by "и" or commas."""
+    if title.holder is None:
+        return []
+    named = [
+        i
+        for i in range(title.last + 1, len(clause.tokens))
+        if (m := clause.mention_at(i)) is not None and m.entity == title.holder
+    ]
+    if not named:
+        return []  # the holder stands before the title ("Петров и Иванов, депутаты ..."): not this case
+    people = [title.holder]
+    for token in clause.tokens:
+        mention = clause.mention_at(token.index)
+        joined = token.rel == "conj" and token.head in named
+        if joined and mention is not None and mention.entity.type is EntityType.PERSON:
+            if mention.entity not in people:
+                people.append(mention.entity)
+    return people
+
+
+def _orphans_held(
+    clauses: Sequence[Clause], orphans: list[tuple[int, Title]], drafts: list[Draft]
+) -> list[Draft]:
     """ "Премьер Японии заявил ...": a title without a name in its sentence belongs to the one person
-    the document gives that title elsewhere (with the same organisation, or none)."""
+    the document gives that title elsewhere (with the same organisation, or none), else to the one person
+    the sentence before names."""
     found = []
-    for clause, title in orphans:
+    for at, title in orphans:
+        clause = clauses[at]
         word = title.role.split()[0]
         holders = {
             d.actor
             for d in drafts
-            if d.role and d.role.split()[0] == word and d.object in (None, title.organisation)
+            if d.role
+            and d.ended is None  # "Премьер Японии заявил" is the premier now, not a former one
+            and d.role.split()[0] == word
+            and d.object in (None, title.organisation)
         }
+        former = {d.actor for d in drafts if d.ended is not None and d.role and d.role.split()[0] == word}
+        before = None if holders else _named_just_before(clauses, at, title)
+        if before is not None and before not in former:
+            holders = {before}
         if len(holders) == 1:
             (holder,) = holders
             found.append(
@@ -132,7 +185,10 @@ def _with_work_places(titled: list[Draft], verbal: list[Draft]) -> list[Draft]:
         same = [
             i
             for i, t in enumerate(out)
-            if t.clause is draft.clause and t.actor == draft.actor and t.predicate == draft.predicate
+            if t.clause is draft.clause
+            and t.actor == draft.actor
+            and t.predicate == draft.predicate
+            and t.ended is None  # "бывший директор Иванов работает в банке": the bank is not his former post
         ]
         if not same:
             out.append(draft)
@@ -175,7 +231,22 @@ def _holders_and_appointers(clause: Clause, trigger: int) -> tuple[list[EntityRe
     return [p for p in objects if p not in subjects], subjects
 
 
-def _change_of_office(clause: Clause, trigger: int, predicate: str) -> Draft | None:
+def _pronoun_holder(clauses: Sequence[Clause], at: int, trigger: int) -> EntityRef | None:
+    """ "Он был назначен министром", "назначил его министром": the person the pronoun stands for."""
+    clause = clauses[at]
+    token = clause.tokens[trigger]
+    verb = trigger if token.pos in ("VERB", "ADJ") else token.head
+    if verb < 0:
+        return None
+    passive = clause.tokens[verb].feats.get("Voice") == "Pass" or clause.tokens[verb].pos == "ADJ"
+    for i in clause.dependents(verb, "nsubj" if passive else "obj"):
+        if clause.tokens[i].lemma in PRONOUNS:
+            return last_person(clauses, at, i)
+    return None
+
+
+def _change_of_office(clauses: Sequence[Clause], at: int, trigger: int, predicate: str) -> Draft | None:
+    clause = clauses[at]
     every = titles_in(clause)
     titles = [t for t in every if t.first > trigger] or every
     # The office one is appointed to stands in the instrumental or after "на пост": "начальником штаба
@@ -186,8 +257,11 @@ def _change_of_office(clause: Clause, trigger: int, predicate: str) -> Draft | N
     holders, appointers = _holders_and_appointers(clause, trigger)
     if title is not None and title.holder is not None and title.holder not in appointers:
         holders = holders or [title.holder]
+    person = None if holders else _pronoun_holder(clauses, at, trigger)
+    if person is not None and person not in appointers:
+        holders = [person]
     if not holders:
-        return None  # "назначил его": the pronoun's person is not resolved
+        return None
     holder = holders[0]
     return Draft(
         predicate=predicate,
@@ -213,16 +287,16 @@ def _office_case(clause: Clause, title: Title) -> bool:
 
 def appointments(clauses: Sequence[Clause]) -> list[Draft]:
     drafts = []
-    for clause in clauses:
+    for at, clause in enumerate(clauses):
         for trigger in clause.find(*_APPOINT):
-            draft = _change_of_office(clause, trigger, "appointed")
+            draft = _change_of_office(clauses, at, trigger, "appointed")
             if draft is not None:
                 # No holds_position beside it: every answer derives the holding from the appointment.
                 drafts.append(draft)
         released = [i for i in clause.find(*_RELEASE) if clause.first("должность", "пост") is not None]
         retired = [i for i in clause.find("отставка") if clause.tokens[i].feats.get("Case") == "Loc"]
         for trigger in [i for i in clause.find(*_DISMISS) if i not in retired] + released:
-            draft = _change_of_office(clause, trigger, "dismissed")
+            draft = _change_of_office(clauses, at, trigger, "dismissed")
             if draft is not None:
                 drafts.append(draft)
     return drafts

@@ -14,7 +14,22 @@ _WORK_IN = frozenset({"работать", "трудиться", "служить"
 _LEAD = frozenset({"возглавлять", "возглавить", "руководить", "управлять"})  # the organisation is the object
 
 
+def _antecedent_organisation(clause: Clause, verb: int) -> EntityRef | None:
+    """ "компания «Ромашка», которую возглавляет Петров": the organisation the relative clause is about."""
+    token = clause.tokens[verb]
+    relative = any(clause.tokens[i].lemma == "который" for i in clause.dependents(verb, "obj", "obl"))
+    if not relative or not token.rel.startswith("acl") or token.head < 0:
+        return None
+    for i in clause.subtree(token.head, 1):
+        mention = clause.mention_at(i)
+        if mention is not None and mention.entity.type is EntityType.ORGANIZATION:
+            return mention.entity
+    return None
+
+
 def _organisation(clause: Clause, verb: int) -> EntityRef | None:
+    if (antecedent := _antecedent_organisation(clause, verb)) is not None:
+        return antecedent
     lead = clause.tokens[verb].lemma in _LEAD
     for i in clause.subtree(verb, 3):
         if i == verb:

@@ -17,6 +17,7 @@ _GAP = 10  # tokens a title may stand from its holder's name: "посол Рос
 _TITLE_PREPOSITIONS = frozenset({"в", "при", "по", "от", "на", "за", "против", "из"})
 _WHERE_TYPES = (*PARTY_TYPES, EntityType.CITY, EntityType.LOCATION)
 _QUOTES = frozenset({"«", "»", '"', "„", "“", "”"})
+_HONORIFICS = frozenset({"господин", "госпожа", "г-н", "г-жа", "мистер", "миссис", "сэр"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,23 +81,54 @@ def _mention_name(clause: Clause, first: int) -> str:
     return mention.entity.name
 
 
+def _acting(clause: Clause, first: int) -> tuple[int, str] | None:
+    """ "И.о. губернатора", "врио губернатора", "исполняющий обязанности губернатора": where the prefix of
+    an acting holder's title starts, and the prefix as the role writes it."""
+    words = [t.text.lower() for t in clause.tokens[max(0, first - 4) : first]]
+    if words[-4:] == ["и", ".", "о", "."]:
+        return first - 4, "и.о."
+    if words[-1:] in (["и.о."], ["врио"]):
+        return first - 1, words[-1]
+    if len(words) >= 2 and clause.tokens[first - 2].lemma == "исполнять" and words[-1] == "обязанности":
+        return first - 2, "исполняющий обязанности"
+    return None
+
+
 def _title(clause: Clause, span: TitleSpan) -> Title:
+    acting = _acting(clause, span.first)
+    if acting is not None:
+        # The governed title stands in the genitive; the prefix agrees with the holder's name.
+        title = _title(clause, TitleSpan(acting[0], span.last, span.name))
+        words = " ".join(t.text.lower() for t in clause.tokens[span.first : span.last + 1])
+        name = f"{acting[1]} {words}"
+        return replace(title, name=name, role=name + title.role[len(span.name) :])
     first, last = span.first, span.last
     organisation: EntityRef | None = None
     location: EntityRef | None = None
     holder: EntityRef | None = None
     end = last
     i = last + 1
+    governed: int | None = None  # a title in the genitive after this one: "пресс-секретарь президента"
     while i < len(clause.tokens) and i <= last + _GAP:
         token = clause.tokens[i]
         inner = clause.mention_at(i)
         if inner is not None and inner.entity.type is EntityType.PERSON:
             # An apposition agrees in case: "указом президента Иванов уволен" names no president.
-            name = _mention_tokens(clause, i)
-            appositive = clause.tokens[name[0]].rel == "appos" and first <= clause.tokens[name[0]].head < i
-            if appositive or any(_same_case(clause.tokens[first], clause.tokens[j]) for j in name):
+            named = _mention_tokens(clause, i)
+            attached = clause.tokens[named[0]].head if clause.tokens[named[0]].rel == "appos" else -1
+            agrees = any(_same_case(clause.tokens[first], clause.tokens[j]) for j in named)
+            # "пресс-секретарю экс-президента Билла Клинтона": a name in the case of the governed title,
+            # not of this one, is the governed title's holder.
+            theirs = (
+                governed is not None and not agrees and _same_case(clause.tokens[governed], clause.tokens[i])
+            )
+            appositive = first <= attached < i and not theirs
+            if appositive or agrees:
                 holder = inner.entity
             break
+        complement = token.rel.startswith("nmod") and not _same_case(token, clause.tokens[first])
+        if governed is None and inner is None and is_title_word(token) and complement:
+            governed = i
         # "президент российской компании" is not Russia's president; "«Левый фронт»" is still a name.
         named_place = token.pos != "ADJ" or (
             inner is not None and inner.entity.type is EntityType.ORGANIZATION
@@ -130,10 +162,28 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
     return Title(first, last, span.name, role, holder, organisation, location)
 
 
+_FORMER = frozenset({"бывший", "экс", "прежний", "покойный"})
+
+
+def former_word(clause: Clause, first: int) -> str | None:
+    """The word that says a title is no longer held ("бывший российский министр", "экс-глава"), if any."""
+    title = clause.tokens[first]
+    if title.text.lower().startswith("экс-"):
+        return title.text[:4]
+    i = first - 1
+    # "бывший российский министр": adjectives may stand between "бывший" and the title.
+    while i >= 0 and first - i <= 3:
+        token = clause.tokens[i]
+        if token.lemma.replace("ё", "е") in _FORMER:
+            return token.text
+        if token.pos != "ADJ":
+            break
+        i -= 1
+    return None
+
+
 def is_former(clause: Clause, first: int) -> bool:
-    before = clause.tokens[first - 1].lemma if first > 0 else ""
-    title = clause.tokens[first].text.lower()
-    return before in ("бывший", "экс", "прежний", "покойный") or title.startswith("экс-")
+    return former_word(clause, first) is not None
 
 
 def _mention_tokens(clause: Clause, i: int) -> list[int]:
@@ -166,6 +216,8 @@ def _between(clause: Clause, i: int, title: Token) -> bool:
         return i + 1 < len(clause.tokens) and _connects(clause.tokens[i + 1])
     if token.text in ("—", "–"):
         return True  # "Министр финансов — Таро Асо"
+    if token.lemma in _HONORIFICS:
+        return True  # "генеральный директор «Аэрофлота» господин Савельев"
     if is_title_word(token) and token.feats.get("Case") == title.feats.get("Case"):
         return True  # "эмир Катара шейх Хамад": a second title (a rank, an honorific) before the name
     agrees = token.pos == "ADJ" and title.feats.get("Case") is not None

@@ -100,7 +100,9 @@ def _is_head(token: Token) -> bool:
 def head_word(token: Token) -> str:
     """The title word of a compound: "фотограф-любитель" and "интернет-предприниматель" are titles."""
     lemma = token.lemma.replace("ё", "е")
-    if lemma in HEADS or "-" not in lemma or lemma.startswith(("экс-", "вице-")):
+    if lemma.startswith("экс-"):
+        lemma = lemma[4:]  # "экс-глава" is a former "глава": the title is what follows the prefix
+    if lemma in HEADS or "-" not in lemma or lemma.startswith("вице-"):
         return lemma
     parts = lemma.split("-")
     return next((p for p in parts if p in HEADS), lemma)
@@ -132,7 +134,7 @@ def _deputy_chain(clause: Clause, index: int) -> int:
 
 
 def _name(clause: Clause, first: int, head: int, last: int) -> str:
-    words = [t.lemma for t in clause.tokens[first : head + 1]]
+    words = [t.lemma.removeprefix("экс-") for t in clause.tokens[first : head + 1]]
     words += [t.text for t in clause.tokens[head + 1 : last + 1]]
     return " ".join(words)
 
