@@ -76,16 +76,24 @@ class Codes:
         return word_id, shape_id, word_id == self.word_pad
 
 
-def encoded(model: Any, word_id: np.ndarray, shape_id: np.ndarray, pad_mask: np.ndarray) -> np.ndarray:
-    """slovnet's embedding and CNN encoder: (batch, words, features), contiguous.
+def word_vectors(navec: Any, word_id: np.ndarray) -> np.ndarray:
+    """slovnet's `NavecEmbedding` (a product-quantised lookup): one flat `take` instead of fancy indexing."""
+    codes = navec.codes.array
+    parts, centroids, chunk = codes.shape
+    index = navec.indexes.array[word_id.ravel()].astype(np.intp)
+    index += np.arange(parts) * centroids
+    vectors: np.ndarray = np.take(codes.reshape(parts * centroids, chunk), index, axis=0)
+    return vectors.reshape(*word_id.shape, parts * chunk)
+
+
+def encoded(model: Any, word: np.ndarray, shape_id: np.ndarray, pad_mask: np.ndarray) -> np.ndarray:
+    """slovnet's embedding (given the word vectors) and CNN encoder: (batch, words, features), contiguous.
 
     Slovnet keeps activations as (batch, channels, words) views and pads a copy per layer; here they stay
     (batch, words, channels) in a buffer that already holds the zero padding.
     """
-    emb = model.emb
-    word = emb.word(word_id)
-    shape = emb.shape(shape_id)
-    batch, length = word_id.shape
+    shape = model.emb.shape(shape_id)
+    batch, length = shape_id.shape
     layers = model.encoder.layers
     masked = bool(pad_mask.any())
     x = _padded(batch, length, word.shape[-1] + shape.shape[-1], layers[0].conv.padding)
@@ -146,15 +154,28 @@ class Taggers:
                 codes = Codes(infer.encoder)
                 shared.append(codes)
             self._codes[name] = codes
+        self._navec: dict[str, Any] = {}
+        for name, infer in (("morph", self._morph), ("syntax", self._syntax), ("ner", self._ner)):
+            navec = infer.model.emb.word
+            self._navec[name] = next(
+                (n for n in self._navec.values() if _same_table(n, navec)),
+                navec,
+            )
 
     def sentences(self, sentences: Sequence[Sequence[str]]) -> list[SentenceTags]:
         """Tags of each sentence; batches follow the given order (sorted by length, they waste no padding)."""
         tags: list[SentenceTags] = []
         morph_vocab = self._morph.decoder.tags_vocab
         rel_vocab = self._syntax.decoder.rels_vocab
+        # Morphology and syntax share the word vectors when their vocabularies and navec tables are the same
+        # (as natasha's news models' are).
+        shared = (
+            self._codes["morph"] is self._codes["syntax"] and self._navec["morph"] is self._navec["syntax"]
+        )
         for chunk in chop(sentences, BATCH):
-            morph = self._morph_ids(chunk)
-            heads, rels = self._syntax_ids(chunk)
+            inputs = self._inputs("morph", chunk)
+            morph = self._morph_ids(*inputs)
+            heads, rels = self._syntax_ids(*(inputs if shared else self._inputs("syntax", chunk)))
             for row, words in enumerate(chunk):
                 size = len(words)
                 tagged = [self._morph_tag(morph_vocab, i) for i in morph[row, :size].tolist()]
@@ -168,6 +189,11 @@ class Taggers:
                 )
         return tags
 
+    def _inputs(self, name: str, chunk: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Word vectors, shape ids and padding mask of a batch for one model."""
+        word_id, shape_id, pad_mask = self._codes[name].batch(chunk)
+        return word_vectors(self._navec[name], word_id), shape_id, pad_mask
+
     def _morph_tag(self, vocab: Any, tag_id: int) -> tuple[str, dict[str, str]]:
         known = self._morph_tags.get(tag_id)
         if known is None:
@@ -175,15 +201,15 @@ class Taggers:
             known = self._morph_tags[tag_id] = (pos, feats)
         return known
 
-    def _morph_ids(self, chunk: Sequence[Sequence[str]]) -> np.ndarray:
+    def _morph_ids(self, word: np.ndarray, shape_id: np.ndarray, pad_mask: np.ndarray) -> np.ndarray:
         model = self._morph.model
-        word_id, shape_id, pad_mask = self._codes["morph"].batch(chunk)
-        return np.asarray(model.head.decode(model.head(encoded(model, word_id, shape_id, pad_mask))))
+        return np.asarray(model.head.decode(model.head(encoded(model, word, shape_id, pad_mask))))
 
-    def _syntax_ids(self, chunk: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+    def _syntax_ids(
+        self, word: np.ndarray, shape_id: np.ndarray, pad_mask: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         model = self._syntax.model
-        word_id, shape_id, pad_mask = self._codes["syntax"].batch(chunk)
-        x = encoded(model, word_id, shape_id, pad_mask)
+        x = encoded(model, word, shape_id, pad_mask)
         mask = ~pad_mask
         # slovnet decodes the heads twice (once to pick each word's head for the relation scorer, once for
         # the answer); both give the same argmax.
@@ -197,7 +223,7 @@ class Taggers:
             return []
         model = self._ner.model
         word_id, shape_id, pad_mask = self._codes["ner"].batch([words])
-        emissions = model.head(encoded(model, word_id, shape_id, pad_mask))
+        emissions = model.head(encoded(model, word_vectors(self._navec["ner"], word_id), shape_id, pad_mask))
         crf = model.head.crf
         if pad_mask.any():  # a word spelt like the padding token: slovnet's masked decoding, as is
             best = crf.decode(emissions, ~pad_mask)[0].tolist()
@@ -205,6 +231,12 @@ class Taggers:
             best = _viterbi(emissions[0], crf.transitions.array)
         vocab = self._ner.decoder.tags_vocab
         return [(s.start, s.stop, s.type) for s in bio_spans(tokens, [vocab.decode(i) for i in best])]
+
+
+def _same_table(a: Any, b: Any) -> bool:
+    return bool(
+        np.array_equal(a.indexes.array, b.indexes.array) and np.array_equal(a.codes.array, b.codes.array)
+    )
 
 
 def _viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
