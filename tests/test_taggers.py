@@ -57,3 +57,9 @@ def test_paragraph_tokens_are_the_whole_text_tokens(path: Path) -> None:
     doc = Doc(text)
     nlp._segment(doc, text, 0)
     assert [(t.start, t.stop) for t in doc.tokens] == [(t.start, t.stop) for t in tokenize(text)]
+
+
+def test_blank_lines_are_sentences_without_tokens() -> None:
+    analysis = nlp.analyse("Путин\n   \nМедведев")
+    assert [[t.text for t in s.tokens] for s in analysis.sentences] == [["Путин"], [], ["Медведев"]]
+    assert nlp.analyse("   ").sentences[0].tokens == ()

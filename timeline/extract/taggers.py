@@ -23,6 +23,8 @@ from slovnet.shape import word_shape
 
 # slovnet's taggers batch this many sentences (natasha keeps slovnet's default).
 BATCH = 8
+# Words whose vocabulary ids are remembered (news repeats its words; a new word costs a microsecond or two).
+_KNOWN_WORDS = 200_000
 
 
 class Located(Protocol):
@@ -57,6 +59,8 @@ class Codes:
     def of(self, word: str) -> tuple[int, int]:
         known = self._known.get(word)
         if known is None:
+            if len(self._known) >= _KNOWN_WORDS:  # a long-running server must not grow without bound
+                self._known.clear()
             known = self._known[word] = (
                 self._words.encode(word.lower()),
                 self._shapes.encode(word_shape(word)),
