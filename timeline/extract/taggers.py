@@ -177,6 +177,9 @@ class Taggers:
             self._codes["morph"] is self._codes["syntax"] and self._navec["morph"] is self._navec["syntax"]
         )
         for chunk in chop(sentences, BATCH):
+            if not any(chunk):  # blank lines only: nothing to tag, and slovnet's decoder fails on no words
+                tags.extend(SentenceTags(pos=[], feats=[], heads=[], rels=[]) for _ in chunk)
+                continue
             inputs = self._inputs("morph", chunk)
             morph = self._morph_ids(*inputs)
             heads, rels = self._syntax_ids(*(inputs if shared else self._inputs("syntax", chunk)))
