@@ -63,3 +63,7 @@ def test_blank_lines_are_sentences_without_tokens() -> None:
     analysis = nlp.analyse("Путин\n   \nМедведев")
     assert [[t.text for t in s.tokens] for s in analysis.sentences] == [["Путин"], [], ["Медведев"]]
     assert nlp.analyse("   ").sentences[0].tokens == ()
+    # Sorted by length, nine blank lines fill a whole batch of their own before the sentence.
+    many = nlp.analyse("\n".join([" "] * 9 + ["Путин встретился с Трампом."]))
+    assert [len(s.tokens) for s in many.sentences] == [0] * 9 + [5]
+    assert many.sentences[-1].tokens[0].pos == "PROPN"
