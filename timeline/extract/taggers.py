@@ -24,7 +24,7 @@ from slovnet.shape import word_shape
 # slovnet's taggers batch this many sentences (natasha keeps slovnet's default).
 BATCH = 8
 # Words whose vocabulary ids are remembered (news repeats its words; a new word costs a microsecond or two).
-_KNOWN_WORDS = 200_000
+_KNOWN_WORDS = 100_000
 
 
 class Located(Protocol):
