@@ -186,8 +186,7 @@ def analyse(text: str, start: int = 0) -> Analysis:
     Text before `start` (a header line's date) is left out; offsets still index the whole text.
     """
     m = models()
-    # NER reads the raw string, so blank out the skipped prefix rather than cut it (offsets stay put).
-    doc = Doc(" " * start + text[start:])
+    doc = Doc(text)
     _segment(doc, text, start)
     if not doc.sents:
         return Analysis(text=text, sentences=(), spans=())
