@@ -40,6 +40,7 @@ eval: $(STAMP)
 	$(BIN)/python -m eval.run_eval
 
 bench: $(STAMP)
+	$(BIN)/python -m bench.extraction_speed
 	$(BIN)/python -m bench.run_bench
 
 clean-db:

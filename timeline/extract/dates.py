@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from timeline.domain.time import ValidTime
 from timeline.extract import date_handlers as h
@@ -159,19 +160,25 @@ def _with_text(valid: ValidTime, text: str) -> ValidTime:
     return ValidTime(valid.start, valid.end, valid.precision, text, valid.known_by)
 
 
+@lru_cache(maxsize=4)
+def _matches(text: str) -> tuple[tuple[_Rule, re.Match[str]], ...]:
+    """Every rule's matches, in rule order. Scanning is nearly all the cost and needs no date, and a
+    document's text is read twice (for its dates, then with a fixed anchor for its quantities)."""
+    return tuple((rule, m) for rule in _RULES for m in rule.pattern.finditer(text))
+
+
 def find_time_expressions(text: str, document_date: date | None) -> list[TimeMention]:
     """Every time expression in `text`, longest first where they overlap, in text order."""
     candidates: list[tuple[int, int, ValidTime | None]] = []
-    for rule in _RULES:
-        for m in rule.pattern.finditer(text):
-            try:
-                valid = _evaluate(rule, m, text, document_date)
-            except _Impossible:
-                # "31 февраля 2024 года" must not fall back to "февраля 2024 года".
-                candidates.append((m.start(), m.end(), None))
-                continue
-            if valid is not None and m.end() > m.start():
-                candidates.append((m.start(), m.end(), valid))
+    for rule, m in _matches(text):
+        try:
+            valid = _evaluate(rule, m, text, document_date)
+        except _Impossible:
+            # "31 февраля 2024 года" must not fall back to "февраля 2024 года".
+            candidates.append((m.start(), m.end(), None))
+            continue
+        if valid is not None and m.end() > m.start():
+            candidates.append((m.start(), m.end(), valid))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2] is None, c[0]))
     chosen: list[tuple[int, int, ValidTime | None]] = []
     for candidate in candidates:

@@ -69,7 +69,10 @@ def _resolve_people(names: list[str]) -> dict[str, str]:
         if len(name.split()) != 1:
             continue
         stem = _stem(name)
-        matches = sorted({f for f in full if _stem(f.split()[-1]) == stem}, key=len, reverse=True)
+        # Among equally long names the first in the text wins: a set's order would change from run to run.
+        matches = sorted(
+            dict.fromkeys(f for f in full if _stem(f.split()[-1]) == stem), key=len, reverse=True
+        )
         if matches:
             resolved[name] = matches[0]
     return resolved

@@ -25,30 +25,25 @@ from natasha import (  # noqa: E402
     NewsMorphTagger,
     NewsNERTagger,
     NewsSyntaxParser,
-    Segmenter,
 )
-from natasha.doc import DocSent, DocToken  # noqa: E402
+from natasha.doc import DocSent, DocSpan, DocToken  # noqa: E402
+from razdel import sentenize, tokenize  # noqa: E402
+
+from timeline.extract.taggers import Taggers  # noqa: E402
 
 
 @dataclass(frozen=True, slots=True)
 class Models:
-    segmenter: Any
     morph_vocab: Any
-    morph_tagger: Any
-    syntax_parser: Any
-    ner_tagger: Any
+    taggers: Taggers
 
 
 @cache
 def models() -> Models:
     embedding = NewsEmbedding()
-    morph_vocab = MorphVocab()
     return Models(
-        segmenter=Segmenter(),
-        morph_vocab=morph_vocab,
-        morph_tagger=NewsMorphTagger(embedding),
-        syntax_parser=NewsSyntaxParser(embedding),
-        ner_tagger=NewsNERTagger(embedding),
+        morph_vocab=MorphVocab(),
+        taggers=Taggers(NewsMorphTagger(embedding), NewsSyntaxParser(embedding), NewsNERTagger(embedding)),
     )
 
 
@@ -148,33 +143,41 @@ def _span(span: Any, m: Models) -> NerSpan:
     )
 
 
-def _segment(doc: Any, text: str, start: int, segmenter: Any) -> None:
-    """Tokens and sentences paragraph by paragraph, but in one Doc so the taggers see one batch."""
+def _segment(doc: Any, text: str, start: int) -> None:
+    """Tokens and sentences paragraph by paragraph, but in one Doc so the taggers see one batch.
+
+    razdel never joins tokens across whitespace, so these are also the tokens razdel finds in the whole
+    text, which is what natasha's NER would tokenise on its own.
+    """
     doc.tokens, doc.sents = [], []
     for paragraph in _PARAGRAPH.finditer(text, start):
-        offset = paragraph.start()
-        for token in segmenter.tokenize(paragraph.group()):
-            doc.tokens.append(DocToken(token.start + offset, token.stop + offset, token.text))
-        for sent in segmenter.sentenize(paragraph.group()):
-            doc.sents.append(DocSent(sent.start + offset, sent.stop + offset, sent.text))
+        offset, line = paragraph.start(), paragraph.group()
+        doc.tokens.extend(DocToken(t.start + offset, t.stop + offset, t.text) for t in tokenize(line))
+        doc.sents.extend(DocSent(s.start + offset, s.stop + offset, s.text) for s in sentenize(line))
     doc.envelop_sent_tokens()
 
 
-def _tag(sents: list[Any], m: Models) -> None:
+def _tag(sents: list[Any], taggers: Taggers) -> None:
     """Morphology and syntax, batched by sentence length: a batch is padded to its longest sentence, so
     sorting saves about a sixth of natasha's time. Ids follow natasha's `<sentence>_<token>` form."""
     order = sorted(range(len(sents)), key=lambda i: len(sents[i].tokens))
     words = [[t.text for t in sents[i].tokens] for i in order]
-    for i, markup in zip(order, m.morph_tagger.map(words), strict=True):
-        for token, tagged in zip(sents[i].tokens, markup.tokens, strict=True):
-            token.pos, token.feats = tagged.pos, tagged.feats
-    for i, markup in zip(order, m.syntax_parser.map(words), strict=True):
-        for token, parsed in zip(sents[i].tokens, markup.tokens, strict=True):
-            token.id, token.head_id, token.rel = (
-                f"{i + 1}_{parsed.id}",
-                f"{i + 1}_{parsed.head_id}",
-                parsed.rel,
-            )
+    for i, tags in zip(order, taggers.sentences(words), strict=True):
+        prefix = f"{i + 1}_"
+        for n, token in enumerate(sents[i].tokens):
+            token.pos, token.feats, token.rel = tags.pos[n], tags.feats[n], tags.rels[n]
+            token.id, token.head_id = f"{prefix}{n + 1}", f"{prefix}{tags.heads[n]}"
+
+
+def _tag_ner(doc: Any, taggers: Taggers) -> None:
+    """natasha's `Doc.tag_ner`, on the tokens already found."""
+    words = [t.text for t in doc.tokens]
+    doc.spans = [
+        DocSpan(start, stop, type_, doc.text[start:stop])
+        for start, stop, type_ in taggers.entities(doc.tokens, words)
+    ]
+    doc.envelop_span_tokens()
+    doc.envelop_sent_spans()
 
 
 def analyse(text: str, start: int = 0) -> Analysis:
@@ -183,13 +186,12 @@ def analyse(text: str, start: int = 0) -> Analysis:
     Text before `start` (a header line's date) is left out; offsets still index the whole text.
     """
     m = models()
-    # NER reads the raw string, so blank out the skipped prefix rather than cut it (offsets stay put).
-    doc = Doc(" " * start + text[start:])
-    _segment(doc, text, start, m.segmenter)
+    doc = Doc(text)
+    _segment(doc, text, start)
     if not doc.sents:
         return Analysis(text=text, sentences=(), spans=())
-    _tag(doc.sents, m)
-    doc.tag_ner(m.ner_tagger)
+    _tag(doc.sents, m.taggers)
+    _tag_ner(doc, m.taggers)
     sentences = tuple(_sentence(sent) for sent in doc.sents)
     spans = tuple(_span(span, m) for span in doc.spans)
     return Analysis(text=text, sentences=sentences, spans=spans)
