@@ -29,12 +29,13 @@ def _first_sentence() -> tuple[int, int]:
 
 def test_candidates_stay_in_the_sentence_and_follow_argument_types() -> None:
     pairs = candidates(_first_sentence(), MENTIONS)
-    named = {(MENTIONS[i].type, MENTIONS[j].type) for i, j, _ in pairs}
+    named = {(MENTIONS[i].type, MENTIONS[j].type) for i, j, _, _ in pairs}
     assert ("PERSON", "PROFESSION") in named
     assert ("PROFESSION", "PERSON") not in named  # WORKS_AS runs person -> title only
     assert all((a, b) in RELATION_OF for a, b in named)
-    assert all(max(i, j) <= 3 for i, j, _ in pairs)  # Газпром and Лондоне are in the next sentence
-    between = {(i, j): found for i, j, found in pairs}
+    assert all(max(i, j) <= 3 for i, j, _, _ in pairs)  # Газпром and Лондоне are in the next sentence
+    assert all(sentence == MENTIONS[:4] for _, _, _, sentence in pairs)
+    between = {(i, j): found for i, j, found, _ in pairs}
     assert between[(2, 1)] == [] and between[(0, 3)] == [MENTIONS[1], MENTIONS[2]]
 
 

@@ -3,9 +3,9 @@
 Entities are T lines (`T1<TAB>PERSON 0 5<TAB>text`, a split span as `s1 e1;s2 e2`), relations R lines
 (`R1<TAB>WORKS_AS Arg1:T3 Arg2:T4`). Relations come from the facts: a holding gives WORKS_AS (person ->
 title) and WORKPLACE (person -> organisation or country); an event fact gives an EVENT entity at its
-trigger word with PARTICIPANT_IN, TAKES_PLACE_IN and POINT_IN_TIME. Words that usually name an event in
-NEREL (`event_mentions`) become EVENT entities too, and the trained relation classifier (`relations`)
-adds the relations it finds between all the entities of a sentence.
+trigger word with PARTICIPANT_IN, TAKES_PLACE_IN and POINT_IN_TIME. The events the span classifier finds
+(`span_tagger`) become EVENT entities too, and the trained relation classifier (`relations`) adds the
+relations it finds between the entities of a sentence and across neighbouring sentences.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.domain.facts import EntityRef, EntityType, Fact
-from timeline.extract.event_mentions import find_events
 from timeline.extract.nerel_spans import Span, extend, learnt_mentions, retyped
 from timeline.extract.relation_features import TYPE_OF, Mention
 from timeline.extract.relations import relations
+from timeline.extract.span_tagger import tagged_spans
 from timeline.extract.types import EntityMention, ExtractionResult, ReadError
 
 _BRAT_TYPES = {
@@ -187,9 +187,11 @@ def build_annotations(result: ExtractionResult, model: bool = True) -> Annotatio
         event_id = events.get(where) or events.setdefault(where, add("EVENT", *where, trigger.text))
         triples += _event_relations(facts[trigger.fact_id], event_id, trigger.start, tagged, dates)
     text = result.document.text
-    for event in find_events(text):
+    for event in tagged_spans(text, "EVENT"):
         if not any(s < event.end and event.start < e for s, e in events):
-            events[(event.start, event.end)] = add("EVENT", event.start, event.end, event.text)
+            events[(event.start, event.end)] = add(
+                "EVENT", event.start, event.end, text[event.start : event.end]
+            )
     entities = _nerel_spans(text, entities)
     if model:
         triples += _model_relations(text, entities)
