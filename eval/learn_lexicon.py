@@ -17,7 +17,7 @@ from eval.paths import shared_dir
 from timeline.extract.event_mentions import MAX_WORDS, WORD, find_spans, word_lemma
 from timeline.extract.lexicon import LEXICON_PATH
 
-KINDS = ("EVENT", "CITY", "ORGANIZATION", "PROFESSION", "STATE_OR_PROVINCE", "FACILITY", "AWARD")
+KINDS = ("EVENT", "CITY", "ORGANIZATION", "PROFESSION", "AWARD")
 Counts = tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]]
 
 

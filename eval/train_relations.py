@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pickle
 import sys
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from eval.nerel import BratAnnotations, BratDocument, parse_ann, read_split
 from eval.paths import shared_dir
 from eval.predict import ANCHOR_DATE
 from eval.prf import spans_overlap
+from timeline.extract.nlp import Sentence
 from timeline.extract.relation_features import (
     CROSS,
     CROSS_RELATIONS,
@@ -33,6 +35,7 @@ from timeline.extract.relation_features import (
     cross_features,
     features,
 )
+from timeline.extract.relation_syntax import Parses
 from timeline.extract.types import Document
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "timeline" / "extract" / "relations_model.npz"
@@ -77,8 +80,16 @@ def _predicted_mentions(
     return mentions, by_id
 
 
-def examples(documents: list[BratDocument], predicted: dict[str, BratAnnotations] | None = None) -> Examples:
-    """Candidate pairs and their labels, over gold mentions or, when given, the extractor's mentions."""
+Parsed = dict[str, tuple[Sentence, ...]]
+
+
+def examples(
+    documents: list[BratDocument],
+    predicted: dict[str, BratAnnotations] | None = None,
+    parsed: Parsed | None = None,
+) -> Examples:
+    """Candidate pairs and their labels, over gold mentions or, when given, the extractor's mentions;
+    `parsed`, the extractor's sentences of each document, adds the dependency features."""
     rows: list[list[int]] = []
     labels: list[float] = []
     kinds: list[str] = []
@@ -93,16 +104,17 @@ def examples(documents: list[BratDocument], predicted: dict[str, BratAnnotations
             for i in by_id.get(r.arg1, [])
             for j in by_id.get(r.arg2, [])
         }
+        parses = Parses(parsed[document.name]) if parsed is not None else None
         sentences = [(s.start, s.stop) for s in sentenize(document.text)]
         for sentence in sentences:
             for i, j, between, inside in candidates(sentence, mentions):
                 kind = RELATION_OF[(mentions[i].type, mentions[j].type)]
-                rows.append(features(document.text, mentions[i], mentions[j], between, inside))
+                rows.append(features(document.text, mentions[i], mentions[j], between, inside, parses))
                 labels.append(1.0 if (kind, i, j) in gold else 0.0)
                 kinds.append(kind)
         for i, j, apart, inside in cross_candidates(sentences, mentions):
             kind = RELATION_OF[(mentions[i].type, mentions[j].type)]
-            rows.append(cross_features(document.text, mentions[i], mentions[j], apart, inside))
+            rows.append(cross_features(document.text, mentions[i], mentions[j], apart, inside, parses))
             labels.append(1.0 if (kind, i, j) in gold else 0.0)
             kinds.append(CROSS + kind)
     return rows, np.array(labels, dtype=np.float32), kinds
@@ -167,31 +179,41 @@ def best_threshold(
     return best[0], best[2]
 
 
-def _extractor_annotations(documents: list[BratDocument], cache: Path | None) -> dict[str, BratAnnotations]:
-    """What the extractor finds in each document (run once; `cache` keeps the `.ann` text between runs)."""
+def _extractor_output(
+    documents: list[BratDocument], cache: Path | None
+) -> tuple[dict[str, BratAnnotations], Parsed]:
+    """What the extractor finds in each document and its parses (run once; `cache` keeps them between
+    runs, as `.ann` text and pickled sentences)."""
     pipeline = importlib.import_module("timeline.extract.pipeline")
     brat = importlib.import_module("timeline.extract.brat")
     found: dict[str, BratAnnotations] = {}
+    parsed: Parsed = {}
     for document in documents:
         cached = cache / f"{document.name}.ann" if cache else None
-        if cached is not None and cached.exists():
+        parses = cache / f"{document.name}.parses.pickle" if cache else None
+        if cached is not None and parses is not None and cached.exists() and parses.exists():
             ann = cached.read_text(encoding="utf-8")
+            parsed[document.name] = pickle.loads(parses.read_bytes())
         else:
             result = pipeline.extract(Document(document.text, ANCHOR_DATE, origin=str(document.path)))
             # Entities only: the relations of the model being trained must not feed back into it.
             ann = "\n".join(brat.build_annotations(result, model=False).lines())
-            if cached is not None:
+            parsed[document.name] = result.sentences
+            if cached is not None and parses is not None:
                 cached.parent.mkdir(parents=True, exist_ok=True)
                 cached.write_text(ann, encoding="utf-8")
+                parses.write_bytes(pickle.dumps(result.sentences))
         found[document.name] = parse_ann(ann)
-    return found
+    return found, parsed
 
 
-def _both(documents: list[BratDocument], predicted: dict[str, BratAnnotations] | None) -> Examples:
-    rows, labels, kinds = examples(documents)
+def _both(
+    documents: list[BratDocument], predicted: dict[str, BratAnnotations] | None, parsed: Parsed | None
+) -> Examples:
+    rows, labels, kinds = examples(documents, None, parsed)
     if predicted is None:
         return rows, labels, kinds
-    more_rows, more_labels, more_kinds = examples(documents, predicted)
+    more_rows, more_labels, more_kinds = examples(documents, predicted, parsed)
     return rows + more_rows, np.concatenate([labels, more_labels]), kinds + more_kinds
 
 
@@ -206,11 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     cut = len(documents) * 9 // 10
     # Gold mentions teach what the words say; the extractor's own mentions teach how its spans fall
     # (an organisation beside its country rather than around it), which is what the model meets in use.
-    predicted = None if args.gold_only else _extractor_annotations(documents, args.cache)
-    rows, labels, _ = _both(documents[:cut], predicted)
-    held_rows, held_labels, held_kinds = (
-        examples(documents[cut:]) if predicted is None else examples(documents[cut:], predicted)
-    )
+    predicted, parsed = (None, None) if args.gold_only else _extractor_output(documents, args.cache)
+    rows, labels, _ = _both(documents[:cut], predicted, parsed)
+    held_rows, held_labels, held_kinds = examples(documents[cut:], predicted, parsed)
     print(f"{len(rows)} training pairs ({int(labels.sum())} related), {len(held_rows)} held out")
     weights = train(rows, labels)
     held_scores = _scores(weights, held_rows)

@@ -11,22 +11,17 @@ role and its organisation are separate fact fields).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
 from timeline.extract.event_mentions import WORD, find_spans, word_lemma
 from timeline.extract.lexicon import Lemmas, learnt
-from timeline.extract.span_tagger import tagged_spans
 
 # Shares chosen on NEREL train's held-out tenth (eval/learn_lexicon.py prints them).
 # Professions come from the span classifier (`span_tagger`), which weighs the lexicon's word by its context.
-_LEARNT = {
-    "ORGANIZATION": (0.5, 1),
-    "STATE_OR_PROVINCE": (0.5, 1),
-    "AWARD": (0.5, 1),
-    "FACILITY": (0.3, 1),
-}
+# Awards ("Оскар", "народный артист России") are dated in NEREL (POINT_IN_TIME) as events are.
+_LEARNT = {"ORGANIZATION": (0.5, 1), "AWARD": (0.5, 1)}
 _CITY_SHARE = (0.3, 1)
 _ADJECTIVE_ENDINGS = ("ский", "цкий")
 # What natasha calls an organisation and NEREL train never (or hardly ever) does: each was predicted at
@@ -101,9 +96,23 @@ def retyped(text: str, spans: list[Span], new_id: Callable[[], str]) -> list[Spa
     return out
 
 
-def learnt_mentions(text: str, spans: list[Span], new_id: Callable[[], str]) -> list[Span]:
-    """Professions from the span classifier, organisations, regions, awards and facilities from the learnt
-    lexicon, where nothing of theirs stands yet; city adjectives; bare years."""
+def widened(spans: list[Span], wider: Sequence[tuple[int, int]]) -> list[Span]:
+    """The extractor's titles stretched over the span classifier's longer reading of them: "художественным
+    руководителем", "первый вице-губернатор" are one title in NEREL."""
+    out = []
+    for span in spans:
+        around = [w for w in wider if w[0] <= span.start and span.end <= w[1] and w != (span.start, span.end)]
+        if span.type == "PROFESSION" and around:
+            span = replace(span, start=min(w[0] for w in around), end=max(w[1] for w in around))
+        out.append(span)
+    return out
+
+
+def learnt_mentions(
+    text: str, spans: list[Span], new_id: Callable[[], str], professions: Sequence[tuple[int, int]] = ()
+) -> list[Span]:
+    """`professions` (the span classifier's), organisations and awards from the learnt lexicon, where
+    nothing of theirs stands yet; city adjectives; bare years."""
     added: list[Span] = []
     for found in find_spans(text, _city_adjectives()):
         candidate = Span("", "CITY", found.start, found.end)
@@ -113,7 +122,7 @@ def learnt_mentions(text: str, spans: list[Span], new_id: Callable[[], str]) -> 
         candidate = Span("", "DATE", year.start(), year.end())
         if not any(s.start < candidate.end and candidate.start < s.end for s in (*spans, *added)):
             added.append(replace(candidate, id=new_id()))
-    typed = [(s.type, s.start, s.end) for s in tagged_spans(text, "PROFESSION")]
+    typed = [("PROFESSION", start, end) for start, end in professions]
     for kind, (share, marked) in _LEARNT.items():
         typed += [(kind, m.start, m.end) for m in find_spans(text, learnt(kind, share, marked))]
     for kind, start, end in typed:

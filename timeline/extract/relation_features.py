@@ -11,6 +11,9 @@ import zlib
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline.extract.relation_syntax import Parses, path_features
 
 DIMENSIONS = 1 << 16
 _WORD = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
@@ -26,7 +29,6 @@ TYPE_OF = {
     "STATE_OR_PROVINCE": "LOCATION",
     "DISTRICT": "LOCATION",
     "EVENT": "EVENT",
-    "FACILITY": "FACILITY",
     "AWARD": "AWARD",
     "DATE": "DATE",
     "TIME": "DATE",
@@ -40,7 +42,7 @@ RELATION_OF: dict[tuple[str, str], str] = {
     **{(party, "EVENT"): "PARTICIPANT_IN" for party in ("PERSON", "PROFESSION", *_PLACES)},
     ("EVENT", "DATE"): "POINT_IN_TIME",
     ("AWARD", "DATE"): "POINT_IN_TIME",
-    **{("EVENT", place): "TAKES_PLACE_IN" for place in (*_PLACES, "FACILITY")},
+    **{("EVENT", place): "TAKES_PLACE_IN" for place in _PLACES},
 }
 
 
@@ -55,8 +57,10 @@ def _stem(word: str) -> str:
     return word.lower().replace("ё", "е")[:6]
 
 
-def _words(text: str) -> list[str]:
-    return [_stem(w) for w in _WORD.findall(text)]
+@lru_cache(maxsize=1 << 14)
+def _words(text: str) -> tuple[str, ...]:
+    # Pairs of one sentence look at the same windows and names again and again.
+    return tuple(_stem(w) for w in _WORD.findall(text))
 
 
 def _bucket(n: int) -> str:
@@ -66,8 +70,9 @@ def _bucket(n: int) -> str:
     return "many"
 
 
-def _index(feature: str) -> int:
-    return zlib.crc32(feature.encode("utf-8")) % DIMENSIONS
+def _indices(found: list[str]) -> list[int]:
+    # A pair has some forty features and a document hundreds of pairs: hash inline.
+    return sorted({zlib.crc32(f.encode("utf-8")) % DIMENSIONS for f in found})
 
 
 def _masked(text: str, start: int, end: int, between: Sequence[Mention]) -> list[str]:
@@ -77,9 +82,9 @@ def _masked(text: str, start: int, end: int, between: Sequence[Mention]) -> list
     for m in sorted(between, key=lambda m: m.start):
         if m.start < at or m.end > end:
             continue
-        out += _words(text[at : m.start]) + [m.type]
+        out += [*_words(text[at : m.start]), m.type]
         at = m.end
-    return out + _words(text[at:end])
+    return [*out, *_words(text[at:end])]
 
 
 def _gap(a: Mention, b: Mention) -> int:
@@ -99,12 +104,18 @@ def _inside(a: Mention, b: Mention) -> bool:
 
 
 def features(
-    text: str, a: Mention, b: Mention, between: Sequence[Mention], sentence: Sequence[Mention] = ()
+    text: str,
+    a: Mention,
+    b: Mention,
+    between: Sequence[Mention],
+    sentence: Sequence[Mention] = (),
+    parses: Parses | None = None,
 ) -> list[int]:
     """Hashed feature ids for "a holds RELATION_OF[types] with b" inside one sentence of `text`.
 
     `between` are the sentence's other mentions lying between the two arguments, `sentence` all of its
-    mentions (for how near b is to a among b's type, and a to b among a's type).
+    mentions (for how near b is to a among b's type, and a to b among a's type), `parses` the document's
+    dependency parses (for the path between the two).
     """
     between_mentions = len(between)
     pair = f"{a.type}>{b.type}"
@@ -120,8 +131,9 @@ def features(
     first, last = (a, b) if a.start <= b.start else (b, a)
     before = _words(text[max(0, first.start - 40) : first.start])[-2:]
     after = _words(text[last.end : last.end + 40])[:2]
-    head_a = (_words(text[a.start : a.end]) or [""])[0]
-    head_b = (_words(text[b.start : b.end]) or [""])[0]
+    head_a = (_words(text[a.start : a.end]) or ("",))[0]
+    head_b = (_words(text[b.start : b.end]) or ("",))[0]
+    rank_a, rank_b = _rank(a, b, sentence), _rank(b, a, sentence)
     found = [
         "bias",
         f"pair={pair}",
@@ -134,9 +146,9 @@ def features(
         f"heads={head_a}|{head_b}",
         *(f"before={w}|{pair}" for w in before),
         *(f"after={w}|{pair}" for w in after),
-        f"rank_b={_rank(b, a, sentence)}|{pair}",
-        f"rank_a={_rank(a, b, sentence)}|{pair}",
-        f"ranks={_rank(b, a, sentence)}|{_rank(a, b, sentence)}|{order}|{pair}",
+        f"rank_b={rank_b}|{pair}",
+        f"rank_a={rank_a}|{pair}",
+        f"ranks={rank_b}|{rank_a}|{order}|{pair}",
     ]
     shown = gap_words if len(gap_words) <= 8 else gap_words[:4] + gap_words[-4:]
     found += [f"gap_word={w}|{pair}" for w in shown]
@@ -150,7 +162,9 @@ def features(
         if len(masked) <= 6:
             found.append(f"masked={' '.join(masked)}|{order}|{pair}")
         found.append(f"types_between={' '.join(m.type for m in between)}|{order}|{pair}")
-    return sorted({_index(f) for f in found})
+    if parses is not None:
+        found += path_features(parses, (a.start, a.end), (b.start, b.end), pair)
+    return _indices(found)
 
 
 Candidate = tuple[int, int, list[Mention], list[Mention]]
@@ -207,10 +221,17 @@ def cross_candidates(
     return out
 
 
-def cross_features(text: str, a: Mention, b: Mention, apart: int, sentence: Sequence[Mention]) -> list[int]:
+def cross_features(
+    text: str,
+    a: Mention,
+    b: Mention,
+    apart: int,
+    sentence: Sequence[Mention],
+    parses: Parses | None = None,
+) -> list[int]:
     """Hashed feature ids for a person `a` named `apart` sentences before `b`."""
     pair = f"cross|{a.type}>{b.type}"
-    words_b = _words(text[b.start : b.end]) or [""]
+    words_b = _words(text[b.start : b.end]) or ("",)
     before = _words(text[max(0, b.start - 40) : b.start])[-2:]
     after = _words(text[b.end : b.end + 40])[:2]
     sentence_start = min((m.start for m in sentence), default=b.start)
@@ -232,4 +253,9 @@ def cross_features(text: str, a: Mention, b: Mention, apart: int, sentence: Sequ
         *(f"after={w}|{pair}" for w in after),
         f"before_head={'|'.join(before[-1:])}|{words_b[0]}|{pair}",
     ]
-    return sorted({_index(f) for f in found})
+    head = parses.head(b.start, b.end) if parses is not None else None
+    if head is not None:
+        # "Артист был госпитализирован": a title standing as the subject points back to someone named.
+        governor = head.sentence.tokens[head.token.head].lemma if head.token.head >= 0 else "<root>"
+        found += [f"b_rel={head.token.rel}|{pair}", f"b_gov={governor}|{head.token.rel}|{pair}"]
+    return _indices(found)

@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 from razdel import sentenize
 
+from timeline.extract.nlp import Sentence
 from timeline.extract.relation_features import (
     CROSS,
     DIMENSIONS,
@@ -25,6 +26,7 @@ from timeline.extract.relation_features import (
     cross_features,
     features,
 )
+from timeline.extract.relation_syntax import Parses
 
 MODEL_PATH = Path(__file__).with_name("relations_model.npz")
 
@@ -52,19 +54,25 @@ def _model() -> _Model:
         return _Model(saved["weights"].astype(np.float32), thresholds)
 
 
-def relations(text: str, mentions: Sequence[Mention]) -> list[Relation]:
+def relations(text: str, mentions: Sequence[Mention], parsed: Sequence[Sentence] = ()) -> list[Relation]:
+    """`parsed`, the extractor's sentences of `text`, add the dependency path between two mentions."""
     model = _model()
+    parses = Parses(parsed) if parsed else None
     found: list[Relation] = []
     sentences = [(s.start, s.stop) for s in sentenize(text)]
     for sentence in sentences:
         for i, j, between, inside in candidates(sentence, mentions):
-            logit = float(model.weights[features(text, mentions[i], mentions[j], between, inside)].sum())
+            logit = float(
+                model.weights[features(text, mentions[i], mentions[j], between, inside, parses)].sum()
+            )
             score = 1.0 / (1.0 + np.exp(-logit))
             kind = RELATION_OF[(mentions[i].type, mentions[j].type)]
             if score >= model.thresholds[kind]:
                 found.append(Relation(kind, i, j, score))
     for i, j, apart, inside in cross_candidates(sentences, mentions):
-        logit = float(model.weights[cross_features(text, mentions[i], mentions[j], apart, inside)].sum())
+        logit = float(
+            model.weights[cross_features(text, mentions[i], mentions[j], apart, inside, parses)].sum()
+        )
         score = 1.0 / (1.0 + np.exp(-logit))
         kind = RELATION_OF[(mentions[i].type, mentions[j].type)]
         if score >= model.thresholds.get(CROSS + kind, 1.0):

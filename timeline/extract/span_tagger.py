@@ -212,13 +212,3 @@ def tag(text: str) -> list[TaggedSpan]:
     model = _model()
     rows = [features(sequence, c, rivals) for c, rivals in zip(found, overlapping(found), strict=True)]
     return pick(found, score(model.weights, rows).tolist(), model.thresholds)
-
-
-@lru_cache(maxsize=2)
-def _tagged(text: str) -> tuple[TaggedSpan, ...]:
-    # brat asks for events and professions apart; tag the document once.
-    return tuple(tag(text))
-
-
-def tagged_spans(text: str, kind: str) -> list[TaggedSpan]:
-    return [s for s in _tagged(text) if s.type == kind]
