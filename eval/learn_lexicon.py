@@ -2,7 +2,7 @@
 
 Usage: python -m eval.learn_lexicon
 For every lemma sequence (up to three words) that annotators marked as one of KINDS, counts how often it
-was marked and how often it occurs at all. The shares kept at run time (event_mentions.MIN_SHARE, ...) are
+was marked and how often it occurs at all. The shares kept at run time (nerel_spans._LEARNT, ...) are
 picked from what this prints: lexicons learnt on train's first nine tenths, scored on its last tenth.
 Dev is never read.
 """
