@@ -2,7 +2,7 @@
 
 Usage: python -m eval.learn_lexicon
 For every lemma sequence (up to three words) that annotators marked as one of KINDS, counts how often it
-was marked and how often it occurs at all. The shares kept at run time (event_mentions.MIN_SHARE, ...) are
+was marked and how often it occurs at all. The shares kept at run time (nerel_spans._LEARNT, ...) are
 picked from what this prints: lexicons learnt on train's first nine tenths, scored on its last tenth.
 Dev is never read.
 """
@@ -17,7 +17,7 @@ from eval.paths import shared_dir
 from timeline.extract.event_mentions import MAX_WORDS, WORD, find_spans, word_lemma
 from timeline.extract.lexicon import LEXICON_PATH
 
-KINDS = ("EVENT", "CITY", "ORGANIZATION", "PROFESSION")
+KINDS = ("EVENT", "CITY", "ORGANIZATION", "PROFESSION", "AWARD")
 Counts = tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]]
 
 

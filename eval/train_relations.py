@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pickle
 import sys
 from pathlib import Path
 
@@ -21,18 +22,24 @@ from eval.nerel import BratAnnotations, BratDocument, parse_ann, read_split
 from eval.paths import shared_dir
 from eval.predict import ANCHOR_DATE
 from eval.prf import spans_overlap
+from timeline.extract.nlp import Sentence
 from timeline.extract.relation_features import (
+    CROSS,
+    CROSS_RELATIONS,
     DIMENSIONS,
     RELATION_OF,
     TYPE_OF,
     Mention,
     candidates,
+    cross_candidates,
+    cross_features,
     features,
 )
+from timeline.extract.relation_syntax import Parses
 from timeline.extract.types import Document
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "timeline" / "extract" / "relations_model.npz"
-RELATIONS = sorted(set(RELATION_OF.values()))
+RELATIONS = sorted(set(RELATION_OF.values())) + sorted({CROSS + k for k in CROSS_RELATIONS.values()})
 
 Examples = tuple[list[list[int]], npt.NDArray[np.float32], list[str]]
 
@@ -73,8 +80,16 @@ def _predicted_mentions(
     return mentions, by_id
 
 
-def examples(documents: list[BratDocument], predicted: dict[str, BratAnnotations] | None = None) -> Examples:
-    """Candidate pairs and their labels, over gold mentions or, when given, the extractor's mentions."""
+Parsed = dict[str, tuple[Sentence, ...]]
+
+
+def examples(
+    documents: list[BratDocument],
+    predicted: dict[str, BratAnnotations] | None = None,
+    parsed: Parsed | None = None,
+) -> Examples:
+    """Candidate pairs and their labels, over gold mentions or, when given, the extractor's mentions;
+    `parsed`, the extractor's sentences of each document, adds the dependency features."""
     rows: list[list[int]] = []
     labels: list[float] = []
     kinds: list[str] = []
@@ -89,12 +104,19 @@ def examples(documents: list[BratDocument], predicted: dict[str, BratAnnotations
             for i in by_id.get(r.arg1, [])
             for j in by_id.get(r.arg2, [])
         }
-        for sentence in sentenize(document.text):
-            for i, j, between in candidates((sentence.start, sentence.stop), mentions):
+        parses = Parses(parsed[document.name]) if parsed is not None else None
+        sentences = [(s.start, s.stop) for s in sentenize(document.text)]
+        for sentence in sentences:
+            for i, j, between, inside in candidates(sentence, mentions):
                 kind = RELATION_OF[(mentions[i].type, mentions[j].type)]
-                rows.append(features(document.text, mentions[i], mentions[j], between))
+                rows.append(features(document.text, mentions[i], mentions[j], between, inside, parses))
                 labels.append(1.0 if (kind, i, j) in gold else 0.0)
                 kinds.append(kind)
+        for i, j, apart, inside in cross_candidates(sentences, mentions):
+            kind = RELATION_OF[(mentions[i].type, mentions[j].type)]
+            rows.append(cross_features(document.text, mentions[i], mentions[j], apart, inside, parses))
+            labels.append(1.0 if (kind, i, j) in gold else 0.0)
+            kinds.append(CROSS + kind)
     return rows, np.array(labels, dtype=np.float32), kinds
 
 
@@ -105,65 +127,93 @@ def _scores(weights: npt.NDArray[np.float32], rows: list[list[int]]) -> npt.NDAr
     return (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
 
 
-def train(rows: list[list[int]], labels: npt.NDArray[np.float32], epochs: int = 3) -> npt.NDArray[np.float32]:
-    """Adagrad on the log loss with a little L2; minibatches are scattered with np.add.at."""
-    rng = np.random.default_rng(0)
-    weights = np.zeros(DIMENSIONS, dtype=np.float32)
-    squares = np.full(DIMENSIONS, 1e-6, dtype=np.float32)
-    order = np.arange(len(rows))
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for begin in range(0, len(order), 256):
-            batch = [rows[k] for k in order[begin : begin + 256]]
-            error = _scores(weights, batch) - labels[order[begin : begin + 256]]
-            flat = np.fromiter((f for row in batch for f in row), dtype=np.int64)
-            per_feature = np.repeat(error, [len(row) for row in batch])
-            gradient = np.zeros(DIMENSIONS, dtype=np.float32)
-            np.add.at(gradient, flat, per_feature)
-            touched = np.unique(flat)
-            gradient[touched] += 1e-4 * weights[touched]
-            squares[touched] += gradient[touched] ** 2
-            weights[touched] -= 0.1 * gradient[touched] / np.sqrt(squares[touched])
-    return weights
+def train(
+    rows: list[list[int]], labels: npt.NDArray[np.float32], epochs: int = 3, seeds: int = 3
+) -> npt.NDArray[np.float32]:
+    """Adagrad on the log loss with a little L2; minibatches are scattered with np.add.at. The weights
+    are averaged over `seeds` shuffles, so the model (and a comparison of two feature sets) does not
+    hang on one order of the examples."""
+    total = np.zeros(DIMENSIONS, dtype=np.float32)
+    for seed in range(seeds):
+        rng = np.random.default_rng(seed)
+        weights = np.zeros(DIMENSIONS, dtype=np.float32)
+        squares = np.full(DIMENSIONS, 1e-6, dtype=np.float32)
+        order = np.arange(len(rows))
+        for _ in range(epochs):
+            rng.shuffle(order)
+            for begin in range(0, len(order), 256):
+                batch = [rows[k] for k in order[begin : begin + 256]]
+                error = _scores(weights, batch) - labels[order[begin : begin + 256]]
+                flat = np.fromiter((f for row in batch for f in row), dtype=np.int64)
+                per_feature = np.repeat(error, [len(row) for row in batch])
+                gradient = np.zeros(DIMENSIONS, dtype=np.float32)
+                np.add.at(gradient, flat, per_feature)
+                touched = np.unique(flat)
+                gradient[touched] += 1e-4 * weights[touched]
+                squares[touched] += gradient[touched] ** 2
+                weights[touched] -= 0.1 * gradient[touched] / np.sqrt(squares[touched])
+        total += weights
+    return total / seeds
 
 
-def best_threshold(scores: npt.NDArray[np.float32], labels: npt.NDArray[np.float32]) -> tuple[float, float]:
-    best = (0.5, 0.0)
+# A set of pairs raises micro-F1 only when its precision is above half of that F1: across sentences,
+# where no pair-level F1 is high, a pair must be right at least this often to be worth adding.
+MARGINAL_PRECISION = 0.25
+
+
+def best_threshold(
+    scores: npt.NDArray[np.float32], labels: npt.NDArray[np.float32], marginal: float | None = None
+) -> tuple[float, float]:
+    """The threshold with the best pair F1 or, given `marginal`, the most right pairs beyond `marginal`
+    precision; and the pair F1 there."""
+    # With `marginal`, no threshold gaining anything leaves the relation out (a threshold above 1).
+    best = (0.5, -1e9, 0.0) if marginal is None else (1.01, 0.0, 0.0)
     positives = float(labels.sum())
     for threshold in np.arange(0.1, 0.91, 0.05):
         chosen = scores >= threshold
         tp = float(labels[chosen].sum())
         f1 = 2 * tp / (float(chosen.sum()) + positives) if chosen.any() or positives else 0.0
-        if f1 > best[1]:
-            best = (float(threshold), f1)
-    return best
+        gain = f1 if marginal is None else tp - marginal * float(chosen.sum())
+        if gain > best[1]:
+            best = (float(threshold), gain, f1)
+    return best[0], best[2]
 
 
-def _extractor_annotations(documents: list[BratDocument], cache: Path | None) -> dict[str, BratAnnotations]:
-    """What the extractor finds in each document (run once; `cache` keeps the `.ann` text between runs)."""
+def _extractor_output(
+    documents: list[BratDocument], cache: Path | None
+) -> tuple[dict[str, BratAnnotations], Parsed]:
+    """What the extractor finds in each document and its parses (run once; `cache` keeps them between
+    runs, as `.ann` text and pickled sentences)."""
     pipeline = importlib.import_module("timeline.extract.pipeline")
     brat = importlib.import_module("timeline.extract.brat")
     found: dict[str, BratAnnotations] = {}
+    parsed: Parsed = {}
     for document in documents:
         cached = cache / f"{document.name}.ann" if cache else None
-        if cached is not None and cached.exists():
+        parses = cache / f"{document.name}.parses.pickle" if cache else None
+        if cached is not None and parses is not None and cached.exists() and parses.exists():
             ann = cached.read_text(encoding="utf-8")
+            parsed[document.name] = pickle.loads(parses.read_bytes())
         else:
             result = pipeline.extract(Document(document.text, ANCHOR_DATE, origin=str(document.path)))
             # Entities only: the relations of the model being trained must not feed back into it.
             ann = "\n".join(brat.build_annotations(result, model=False).lines())
-            if cached is not None:
+            parsed[document.name] = result.sentences
+            if cached is not None and parses is not None:
                 cached.parent.mkdir(parents=True, exist_ok=True)
                 cached.write_text(ann, encoding="utf-8")
+                parses.write_bytes(pickle.dumps(result.sentences))
         found[document.name] = parse_ann(ann)
-    return found
+    return found, parsed
 
 
-def _both(documents: list[BratDocument], predicted: dict[str, BratAnnotations] | None) -> Examples:
-    rows, labels, kinds = examples(documents)
+def _both(
+    documents: list[BratDocument], predicted: dict[str, BratAnnotations] | None, parsed: Parsed | None
+) -> Examples:
+    rows, labels, kinds = examples(documents, None, parsed)
     if predicted is None:
         return rows, labels, kinds
-    more_rows, more_labels, more_kinds = examples(documents, predicted)
+    more_rows, more_labels, more_kinds = examples(documents, predicted, parsed)
     return rows + more_rows, np.concatenate([labels, more_labels]), kinds + more_kinds
 
 
@@ -178,18 +228,17 @@ def main(argv: list[str] | None = None) -> int:
     cut = len(documents) * 9 // 10
     # Gold mentions teach what the words say; the extractor's own mentions teach how its spans fall
     # (an organisation beside its country rather than around it), which is what the model meets in use.
-    predicted = None if args.gold_only else _extractor_annotations(documents, args.cache)
-    rows, labels, _ = _both(documents[:cut], predicted)
-    held_rows, held_labels, held_kinds = (
-        examples(documents[cut:]) if predicted is None else examples(documents[cut:], predicted)
-    )
+    predicted, parsed = (None, None) if args.gold_only else _extractor_output(documents, args.cache)
+    rows, labels, _ = _both(documents[:cut], predicted, parsed)
+    held_rows, held_labels, held_kinds = examples(documents[cut:], predicted, parsed)
     print(f"{len(rows)} training pairs ({int(labels.sum())} related), {len(held_rows)} held out")
     weights = train(rows, labels)
     held_scores = _scores(weights, held_rows)
     thresholds = []
     for relation in RELATIONS:
         mask = np.array([k == relation for k in held_kinds])
-        threshold, f1 = best_threshold(held_scores[mask], held_labels[mask])
+        marginal = MARGINAL_PRECISION if relation.startswith(CROSS) else None
+        threshold, f1 = best_threshold(held_scores[mask], held_labels[mask], marginal)
         thresholds.append(threshold)
         print(f"{relation}: threshold {threshold:.2f}, held-out pair F1 {f1:.3f}")
     np.savez_compressed(

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from timeline.extract.brat import Annotations, parse_ann, read_ann, to_brat
+from timeline.extract.nerel_spans import Span, widened
 from timeline.extract.pipeline import extract
 from timeline.extract.types import Document
 
@@ -74,3 +75,14 @@ def test_relations_of_the_classifier_reach_brat_output() -> None:
     # Only the rules of brat.py made WORKPLACE and WORKS_AS before; events' relations now come too.
     kinds = {kind for kind, _, _ in about & gold_about}
     assert {"WORKPLACE", "PARTICIPANT_IN"} <= kinds
+
+
+def test_a_title_takes_the_classifiers_wider_reading() -> None:
+    text = "Он стал художественным руководителем театра."
+    start = text.index("руководителем")
+    end = start + len("руководителем")
+    spans = [Span("T1", "PROFESSION", start, end), Span("T2", "ORGANIZATION", start, end)]
+    wider = [(text.index("художественным"), end)]
+    out = widened(spans, wider)
+    assert text[out[0].start : out[0].end] == "художественным руководителем" and out[0].id == "T1"
+    assert out[1] == spans[1]  # only titles stretch

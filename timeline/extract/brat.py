@@ -3,21 +3,23 @@
 Entities are T lines (`T1<TAB>PERSON 0 5<TAB>text`, a split span as `s1 e1;s2 e2`), relations R lines
 (`R1<TAB>WORKS_AS Arg1:T3 Arg2:T4`). Relations come from the facts: a holding gives WORKS_AS (person ->
 title) and WORKPLACE (person -> organisation or country); an event fact gives an EVENT entity at its
-trigger word with PARTICIPANT_IN, TAKES_PLACE_IN and POINT_IN_TIME. Words that usually name an event in
-NEREL (`event_mentions`) become EVENT entities too, and the trained relation classifier (`relations`)
-adds the relations it finds between all the entities of a sentence.
+trigger word with PARTICIPANT_IN, TAKES_PLACE_IN and POINT_IN_TIME. The events the span classifier finds
+(`span_tagger`) become EVENT entities too, and the trained relation classifier (`relations`) adds the
+relations it finds between the entities of a sentence and across neighbouring sentences.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.domain.facts import EntityRef, EntityType, Fact
-from timeline.extract.event_mentions import find_events
-from timeline.extract.nerel_spans import Span, extend, learnt_mentions, retyped
+from timeline.extract.nerel_spans import Span, extend, learnt_mentions, retyped, widened
+from timeline.extract.nlp import Sentence
 from timeline.extract.relation_features import TYPE_OF, Mention
 from timeline.extract.relations import relations
+from timeline.extract.span_tagger import TaggedSpan, tag
 from timeline.extract.types import EntityMention, ExtractionResult, ReadError
 
 _BRAT_TYPES = {
@@ -132,14 +134,19 @@ def _event_relations(
     return out
 
 
-def _model_relations(text: str, entities: list[BratEntity]) -> list[tuple[str, str, str]]:
+def _model_relations(
+    text: str, entities: list[BratEntity], sentences: Sequence[Sentence]
+) -> list[tuple[str, str, str]]:
     typed = [(e.id, Mention(kind, e.start, e.end)) for e in entities if (kind := TYPE_OF.get(e.type))]
-    found = relations(text, [m for _, m in typed])
+    found = relations(text, [m for _, m in typed], sentences)
     return [(r.type, typed[r.arg1][0], typed[r.arg2][0]) for r in found]
 
 
-def _nerel_spans(text: str, entities: list[BratEntity]) -> list[BratEntity]:
-    """NEREL's learnt organisations and titles added, titles and organisations stretched over their place."""
+def _nerel_spans(
+    text: str, entities: list[BratEntity], professions: Sequence[TaggedSpan]
+) -> list[BratEntity]:
+    """NEREL's learnt organisations and the classifier's titles added, titles and organisations stretched
+    over their place."""
     count = len(entities)
 
     def new_id() -> str:
@@ -147,8 +154,9 @@ def _nerel_spans(text: str, entities: list[BratEntity]) -> list[BratEntity]:
         count += 1
         return f"T{count}"
 
-    spans = retyped(text, [Span(e.id, e.type, e.start, e.end) for e in entities], new_id)
-    spans += learnt_mentions(text, spans, new_id)
+    titles = [(p.start, p.end) for p in professions]
+    spans = widened(retyped(text, [Span(e.id, e.type, e.start, e.end) for e in entities], new_id), titles)
+    spans += learnt_mentions(text, spans, new_id, titles)
     return [
         BratEntity(s.id, s.type, ((s.start, s.end),), text[s.start : s.end])
         for s in extend(text, spans, new_id)
@@ -179,20 +187,27 @@ def build_annotations(result: ExtractionResult, model: bool = True) -> Annotatio
     for fact in result.facts:
         if fact.predicate == "holds_position":
             triples += _holding_relations(fact, tagged)
+    text = result.document.text
+    classified = tag(text)
+    wider = [(s.start, s.end) for s in classified if s.type == "EVENT"]
     events: dict[tuple[int, int], str] = {}  # one EVENT per word, however many facts it triggered
     for trigger in result.triggers:
         if facts[trigger.fact_id].predicate not in _NEREL_EVENTS:
             continue
-        where = (trigger.start, trigger.end)
-        event_id = events.get(where) or events.setdefault(where, add("EVENT", *where, trigger.text))
+        # The classifier's reading may be wider than the trigger word: "официальным визитом".
+        where = next(
+            (w for w in wider if w[0] <= trigger.start and trigger.end <= w[1]), (trigger.start, trigger.end)
+        )
+        event_id = events.get(where) or events.setdefault(where, add("EVENT", *where, text[slice(*where)]))
         triples += _event_relations(facts[trigger.fact_id], event_id, trigger.start, tagged, dates)
-    text = result.document.text
-    for event in find_events(text):
+    for event in (s for s in classified if s.type == "EVENT"):
         if not any(s < event.end and event.start < e for s, e in events):
-            events[(event.start, event.end)] = add("EVENT", event.start, event.end, event.text)
-    entities = _nerel_spans(text, entities)
+            events[(event.start, event.end)] = add(
+                "EVENT", event.start, event.end, text[event.start : event.end]
+            )
+    entities = _nerel_spans(text, entities, [s for s in classified if s.type == "PROFESSION"])
     if model:
-        triples += _model_relations(text, entities)
+        triples += _model_relations(text, entities, result.sentences)
     kept = {e.id for e in entities}
     unique = [t for t in dict.fromkeys(triples) if t[1] in kept and t[2] in kept]
     relations_ = tuple(BratRelation(f"R{n}", *triple) for n, triple in enumerate(unique, start=1))

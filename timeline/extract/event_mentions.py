@@ -1,5 +1,6 @@
-"""NEREL-style EVENT mentions ("выборах", "подал в отставку", "пресс-конференции"), found by lemma in the
-lexicon learnt from NEREL train (`lexicon.py`)."""
+"""Word sequences of the lexicon learnt from NEREL train (`lexicon.py`) found in a text by lemma: the
+organisations and city adjectives of brat output. (Events and professions are the span classifier's,
+`span_tagger.py`, which weighs these lexicon matches by their context.)"""
 
 from __future__ import annotations
 
@@ -7,16 +8,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.extract.lexicon import Lemmas, learnt
+from timeline.extract.lexicon import Lemmas
 from timeline.extract.nlp import lemma_of
 
 WORD = re.compile(r"\w+(?:-\w+)*")
 MAX_WORDS = 3
-# A sequence is a trigger when annotators marked it at least twice and in at least this share of its
-# occurrences. Chosen on train's held-out tenth with a lexicon learnt on the other nine tenths: relation
-# micro-F1 0.412 at (0.2, 2), 0.418 at (0.3, 2), 0.419 at (0.3, 1), 0.414 at (0.1, 1).
-MIN_SHARE = 0.3
-MIN_MARKED = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +47,3 @@ def find_spans(text: str, known: frozenset[Lemmas]) -> list[SpanMention]:
         else:
             i += 1
     return found
-
-
-def find_events(text: str) -> list[SpanMention]:
-    return find_spans(text, learnt("EVENT", MIN_SHARE, MIN_MARKED))

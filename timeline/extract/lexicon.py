@@ -30,3 +30,9 @@ def learnt(kind: str, min_share: float, min_marked: int) -> frozenset[Lemmas]:
         for k, lemmas, marked, seen in _rows()
         if k == kind and marked >= min_marked and marked >= min_share * seen
     )
+
+
+@cache
+def counts(kind: str) -> dict[Lemmas, tuple[int, int]]:
+    """Every sequence ever marked as `kind`: how often marked, how often seen."""
+    return {lemmas: (marked, seen) for k, lemmas, marked, seen in _rows() if k == kind}

@@ -11,7 +11,7 @@ role and its organisation are separate fact fields).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -19,7 +19,9 @@ from timeline.extract.event_mentions import WORD, find_spans, word_lemma
 from timeline.extract.lexicon import Lemmas, learnt
 
 # Shares chosen on NEREL train's held-out tenth (eval/learn_lexicon.py prints them).
-_LEARNT = {"PROFESSION": (0.3, 1), "ORGANIZATION": (0.5, 1)}
+# Professions come from the span classifier (`span_tagger`), which weighs the lexicon's word by its context.
+# Awards ("Оскар", "народный артист России") are dated in NEREL (POINT_IN_TIME) as events are.
+_LEARNT = {"ORGANIZATION": (0.5, 1), "AWARD": (0.5, 1)}
 _CITY_SHARE = (0.3, 1)
 _ADJECTIVE_ENDINGS = ("ский", "цкий")
 # What natasha calls an organisation and NEREL train never (or hardly ever) does: each was predicted at
@@ -35,6 +37,7 @@ _TAKES = {
     "ORGANIZATION": {"COUNTRY", "CITY", "LOCATION"},
 }
 # ... and a title preceded by a country's or city's adjective starts there ("Британский министр обороны").
+BOTH_FORMS = {"ORGANIZATION"}
 _ADJECTIVE = re.compile(r"(?:ий|ый|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)$")
 
 
@@ -93,9 +96,23 @@ def retyped(text: str, spans: list[Span], new_id: Callable[[], str]) -> list[Spa
     return out
 
 
-def learnt_mentions(text: str, spans: list[Span], new_id: Callable[[], str]) -> list[Span]:
-    """Organisations and professions from the learnt lexicon where nothing of theirs stands yet; city
-    adjectives; bare years."""
+def widened(spans: list[Span], wider: Sequence[tuple[int, int]]) -> list[Span]:
+    """The extractor's titles stretched over the span classifier's longer reading of them: "художественным
+    руководителем", "первый вице-губернатор" are one title in NEREL."""
+    out = []
+    for span in spans:
+        around = [w for w in wider if w[0] <= span.start and span.end <= w[1] and w != (span.start, span.end)]
+        if span.type == "PROFESSION" and around:
+            span = replace(span, start=min(w[0] for w in around), end=max(w[1] for w in around))
+        out.append(span)
+    return out
+
+
+def learnt_mentions(
+    text: str, spans: list[Span], new_id: Callable[[], str], professions: Sequence[tuple[int, int]] = ()
+) -> list[Span]:
+    """`professions` (the span classifier's), organisations and awards from the learnt lexicon, where
+    nothing of theirs stands yet; city adjectives; bare years."""
     added: list[Span] = []
     for found in find_spans(text, _city_adjectives()):
         candidate = Span("", "CITY", found.start, found.end)
@@ -105,11 +122,13 @@ def learnt_mentions(text: str, spans: list[Span], new_id: Callable[[], str]) -> 
         candidate = Span("", "DATE", year.start(), year.end())
         if not any(s.start < candidate.end and candidate.start < s.end for s in (*spans, *added)):
             added.append(replace(candidate, id=new_id()))
+    typed = [("PROFESSION", start, end) for start, end in professions]
     for kind, (share, marked) in _LEARNT.items():
-        for found in find_spans(text, learnt(kind, share, marked)):
-            candidate = Span("", kind, found.start, found.end)
-            if not any(_clashes(s, candidate) for s in (*spans, *added)):
-                added.append(replace(candidate, id=new_id()))
+        typed += [(kind, m.start, m.end) for m in find_spans(text, learnt(kind, share, marked))]
+    for kind, start, end in typed:
+        candidate = Span("", kind, start, end)
+        if not any(_clashes(s, candidate) for s in (*spans, *added)):
+            added.append(replace(candidate, id=new_id()))
     return added
 
 
@@ -145,7 +164,7 @@ def extend(text: str, spans: list[Span], new_id: Callable[[], str]) -> list[Span
     out = []
     for span in spans:
         longer = _extended(text, span, spans)
-        if span.type == "ORGANIZATION" and longer != span:
+        if span.type in BOTH_FORMS and longer != span:
             out += [span, replace(longer, id=new_id())]
         else:
             out.append(longer)

@@ -103,4 +103,5 @@ def extract(document: Document) -> ExtractionResult:
         facts=tuple(facts),
         times=tuple(times),
         triggers=triggers,
+        sentences=tuple(clause.sentence for clause in clauses),
     )

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from timeline.domain.facts import EntityRef, Fact, Quantity
 from timeline.domain.time import ValidTime
+
+if TYPE_CHECKING:  # natasha loads with nlp; a reader of results need not
+    from timeline.extract.nlp import Sentence
 
 
 class ReadError(ValueError):
@@ -65,3 +69,5 @@ class ExtractionResult:
     facts: tuple[Fact, ...]
     times: tuple[TimeMention, ...] = field(default=())
     triggers: tuple[FactTrigger, ...] = field(default=())
+    # The parsed sentences (tokens, lemmas, dependency heads), for brat's relation classifier.
+    sentences: tuple[Sentence, ...] = field(default=())
