@@ -193,6 +193,8 @@ AS $$
                s.confidence, s.extractor, s.recorded_at, s.fact_id, s.position, s.eff_from
         FROM opened s
         WHERE s.predicate = 'signed'
+        -- OFFSET 0: the certainty is computed once, not again in a filter pushed into each branch.
+        OFFSET 0
     ) x
     WHERE x.certainty IS NOT NULL
 $$;
