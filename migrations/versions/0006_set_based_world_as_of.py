@@ -117,6 +117,8 @@ SET jit = off
 -- Dismissals meet appointments by a join over two sets the planner cannot size well (a fresh table has no
 -- statistics): a nested loop there is quadratic. Its per-fact lookups are nested loops by nature and stay.
 SET enable_nestloop = off
+-- Facts rarely share all three entities, so caching the look-ups per (actor, object, place) only cost.
+SET enable_memoize = off
 AS $$
     -- Every id that answers differently from a fact's own, as one value: resolving an entity is a binary
     -- search in it, whatever the planner thinks of the row counts (a join against a CTE became a
