@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from timeline.domain.facts import Fact
 from timeline.domain.fold import AsOfAnswer, FactView
 from timeline.errors import NotFound
-from timeline.store.fact_rows import CERTAINTIES, JSON_COLUMNS, FactReader
+from timeline.store.fact_rows import CERTAINTIES, JSON_COLUMNS, FactReader, without_cycle_collection
 
 # The JSON columns as text: the reader decodes each distinct value once (see fact_rows).
 _ANSWER_COLUMNS = (
@@ -65,7 +65,8 @@ def _views(conn: Connection, query: Any, params: dict[str, Any]) -> list[FactVie
         raise
     reader = FactReader(result.keys())
     certainty = reader.at["certainty"]
-    return [FactView(reader.fact(r), CERTAINTIES[r[certainty]]) for r in result.all()]
+    with without_cycle_collection():
+        return [FactView(reader.fact(r), CERTAINTIES[r[certainty]]) for r in result.all()]
 
 
 def database_now(conn: Connection) -> datetime:
