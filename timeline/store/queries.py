@@ -13,14 +13,21 @@ from typing import Any
 from sqlalchemy import Connection, RowMapping, text
 from sqlalchemy.exc import DBAPIError
 
-from timeline.domain.codec import entity_from_json, quantity_from_json
-from timeline.domain.facts import EntityRef, EntityType, Fact, Modality, Source
+from timeline.domain.facts import Fact
 from timeline.domain.fold import AsOfAnswer, FactView
-from timeline.domain.time import Certainty, Precision, ValidTime
 from timeline.errors import NotFound
+from timeline.store.fact_rows import CERTAINTIES, JSON_COLUMNS, FactReader, without_cycle_collection
 
-_STATE = text("SELECT * FROM timeline.state_as_of(:as_of, coalesce(:known_at, now()), :entity)")
-_EVENTS = text("SELECT * FROM timeline.events_as_of(:as_of, coalesce(:known_at, now()), :entity)")
+# The JSON columns as text: the reader decodes each distinct value once (see fact_rows).
+_ANSWER_COLUMNS = (
+    "fact_id, predicate, actor_id, actor_name, actor_type, object_id, object_name, object_type, role, "
+    'location_id, location_name, location_type, valid_from, valid_to, "precision", valid_text, known_by, '
+    "modality, certainty, document_id, published_at, quote, span_start, span_end, confidence, extractor, "
+    + ", ".join(f"{c}::text AS {c}" for c in JSON_COLUMNS)
+)
+_ANSWER_ARGS = "(:as_of, coalesce(:known_at, now()), :entity)"
+_STATE = text(f"SELECT {_ANSWER_COLUMNS} FROM timeline.state_as_of{_ANSWER_ARGS}")  # noqa: S608 - constants
+_EVENTS = text(f"SELECT {_ANSWER_COLUMNS} FROM timeline.events_as_of{_ANSWER_ARGS}")  # noqa: S608 - constants
 _FIND = text("SELECT timeline.find_entity(:entity, coalesce(:known_at, now()))")
 _HISTORY = text("SELECT * FROM timeline.entity_history(:entity)")
 _CURRENT_VERSION = text(
@@ -44,55 +51,22 @@ class FactVersion:
     position: int
 
 
-def _entity(row: RowMapping, prefix: str) -> EntityRef | None:
-    entity_id = row[f"{prefix}_id"]
-    if entity_id is None:
-        return None
-    return EntityRef(entity_id, row[f"{prefix}_name"], EntityType(row[f"{prefix}_type"]))
-
-
 def fact_from_row(row: RowMapping) -> Fact:
-    actor = _entity(row, "actor")
-    assert actor is not None, "facts.actor_id is NOT NULL"
-    span = (row["span_start"], row["span_end"]) if row["span_start"] is not None else None
-    return Fact(
-        fact_id=row["fact_id"],
-        predicate=row["predicate"],
-        actor=actor,
-        object=_entity(row, "object"),
-        participants=tuple(p for p in map(entity_from_json, row["participants"] or ()) if p is not None),
-        role=row["role"],
-        location=_entity(row, "location"),
-        quantity=quantity_from_json(row["quantity"]),
-        valid=ValidTime(
-            start=row["valid_from"],
-            end=row["valid_to"],
-            precision=Precision(row["precision"]),
-            text=row["valid_text"],
-            known_by=row["known_by"],
-        ),
-        modality=Modality(row["modality"]),
-        source=Source(
-            document_id=row["document_id"],
-            published_at=row["published_at"],
-            attribution=tuple(row["attribution"] or ()),
-            quote=row["quote"],
-            span=span,
-        ),
-        confidence=float(row["confidence"]),
-        extractor=row["extractor"],
-    )
+    return FactReader(row.keys()).fact(tuple(row.values()))
 
 
 def _views(conn: Connection, query: Any, params: dict[str, Any]) -> list[FactView]:
     try:
-        rows = conn.execute(query, params).mappings().all()
+        result = conn.execute(query, params)
     except DBAPIError as exc:
         # The SQL surface raises no_data_found for an entity it cannot resolve.
         if getattr(exc.orig, "sqlstate", None) == "P0002":
             raise NotFound(f"unknown entity: {params.get('entity')!r}") from exc
         raise
-    return [FactView(fact_from_row(r), Certainty(r["certainty"])) for r in rows]
+    reader = FactReader(result.keys())
+    certainty = reader.at["certainty"]
+    with without_cycle_collection():
+        return [FactView(reader.fact(r), CERTAINTIES[r[certainty]]) for r in result.all()]
 
 
 def database_now(conn: Connection) -> datetime:
