@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import anyio.to_thread
@@ -21,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from timeline import config
 from timeline.extract.types import Document
 from timeline.service import answers, changes, database, documents, entities, feed, keys
+from timeline.service.answers import StateAnswer
 from timeline.service.database import Readiness
 from timeline.service.documents import IngestResult
 from timeline.service.extraction import extract_document
@@ -56,7 +58,7 @@ class AsyncService:
         self._reader: AsyncEngine = make_async_engine(reader, role=None, pool_size=2, max_overflow=3)
         self._watcher = LogWatcher(config.libpq_url(url), pool.poll_seconds)
 
-        self.state_as_of = self._reading(answers.state_as_of)
+        self._query_state = self._reading(answers.query_state)
         self.entity_history = self._reading(answers.entity_history)
         self.retract_fact = self._writing(changes.retract_fact)
         self.correct_fact = self._writing(changes.correct_fact)
@@ -103,6 +105,18 @@ class AsyncService:
 
         run.__doc__ = use_case.__doc__
         return run
+
+    async def state_as_of(
+        self,
+        as_of: date | str,
+        known_at: datetime | str | None = None,
+        entity: str | None = None,
+        predicate: str | None = None,
+        events_limit: int | None = None,
+    ) -> StateAnswer:
+        """`answers.state_as_of`; the facts are built in a worker thread, off the event loop."""
+        pending = await self._query_state(as_of, known_at, entity, predicate, events_limit)
+        return await anyio.to_thread.run_sync(answers.finish_state, pending)
 
     async def ingest_document(
         self, document: Document, recorded_by: str = EXTRACTOR_RECORDER

@@ -31,15 +31,26 @@ def _check_known_at(conn: Connection, known_at: datetime | None) -> None:
         )
 
 
-def state_as_of(
+@dataclass(frozen=True, slots=True)
+class PendingAnswer:
+    """What the database answered, before its rows become facts (which the async facade does off the loop)."""
+
+    as_of: date
+    known_at: datetime
+    rows: queries.AnswerRows
+    predicate: str | None
+    events_limit: int | None
+
+
+def query_state(
     conn: Connection,
     as_of: date | str,
     known_at: datetime | str | None = None,
     entity: str | None = None,
     predicate: str | None = None,
     events_limit: int | None = None,
-) -> StateAnswer:
-    """The state in force on `as_of` and the events that had happened by then, as known at `known_at`."""
+) -> PendingAnswer:
+    """The database's part of `state_as_of`: checks, one explicit cut, and the answer's rows."""
     day = as_date(as_of, "as_of")
     known = as_instant(known_at, "known_at")
     if predicate is not None and predicate not in STATE_PREDICATES | EVENT_PREDICATES:
@@ -49,8 +60,25 @@ def state_as_of(
     _check_known_at(conn, known)
     # One explicit cut for the whole answer, so the caller can ask the same question again later.
     cut = known if known is not None else queries.database_now(conn)
-    answer = queries.state_as_of(conn, day, cut, entity, predicate, events_limit)
-    return StateAnswer(day, cut, answer.state, answer.events)
+    return PendingAnswer(day, cut, queries.state_rows(conn, day, cut, entity), predicate, events_limit)
+
+
+def finish_state(pending: PendingAnswer) -> StateAnswer:
+    """The facts of the answer's rows: CPU work only (a whole-world answer can be tens of thousands)."""
+    answer = queries.answer_from_rows(pending.rows, pending.predicate, pending.events_limit)
+    return StateAnswer(pending.as_of, pending.known_at, answer.state, answer.events)
+
+
+def state_as_of(
+    conn: Connection,
+    as_of: date | str,
+    known_at: datetime | str | None = None,
+    entity: str | None = None,
+    predicate: str | None = None,
+    events_limit: int | None = None,
+) -> StateAnswer:
+    """The state in force on `as_of` and the events that had happened by then, as known at `known_at`."""
+    return finish_state(query_state(conn, as_of, known_at, entity, predicate, events_limit))
 
 
 def entity_history(conn: Connection, name: str) -> list[queries.FactVersion]:

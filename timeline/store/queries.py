@@ -55,7 +55,18 @@ def fact_from_row(row: RowMapping) -> Fact:
     return FactReader(row.keys()).fact(tuple(row.values()))
 
 
-def _views(conn: Connection, query: Any, params: dict[str, Any]) -> list[FactView]:
+@dataclass(frozen=True, slots=True)
+class AnswerRows:
+    """An as-of answer as the database sent it: building its facts is CPU work, done apart from the query."""
+
+    columns: tuple[str, ...]
+    state: list[tuple[Any, ...]]
+    events: list[tuple[Any, ...]]
+
+
+def _rows(
+    conn: Connection, query: Any, params: dict[str, Any]
+) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
     try:
         result = conn.execute(query, params)
     except DBAPIError as exc:
@@ -63,10 +74,12 @@ def _views(conn: Connection, query: Any, params: dict[str, Any]) -> list[FactVie
         if getattr(exc.orig, "sqlstate", None) == "P0002":
             raise NotFound(f"unknown entity: {params.get('entity')!r}") from exc
         raise
-    reader = FactReader(result.keys())
+    return tuple(result.keys()), [tuple(r) for r in result.all()]
+
+
+def _views(reader: FactReader, rows: list[tuple[Any, ...]]) -> list[FactView]:
     certainty = reader.at["certainty"]
-    with without_cycle_collection():
-        return [FactView(reader.fact(r), CERTAINTIES[r[certainty]]) for r in result.all()]
+    return [FactView(reader.fact(r), CERTAINTIES[r[certainty]]) for r in rows]
 
 
 def database_now(conn: Connection) -> datetime:
@@ -79,6 +92,38 @@ def find_entity(conn: Connection, entity: str, known_at: datetime | None = None)
     return str(found) if found is not None else None
 
 
+def state_rows(
+    conn: Connection, as_of: date, known_at: datetime | None = None, entity: str | None = None
+) -> AnswerRows:
+    """The rows of the state in force on `as_of` and of the events that had happened by then.
+
+    `entity` (id, name or alias) keeps the facts that name it, or anyone merged into it, in any role.
+    """
+    params = {"as_of": as_of, "known_at": known_at, "entity": entity}
+    if entity is not None and find_entity(conn, entity, known_at) is None:
+        # Checked first so the caller's transaction is not left aborted by the SQL function's error.
+        raise NotFound(f"unknown entity: {entity!r}")
+    columns, state = _rows(conn, _STATE, params)
+    _, events = _rows(conn, _EVENTS, params)
+    return AnswerRows(columns, state, events)
+
+
+def answer_from_rows(
+    rows: AnswerRows, predicate: str | None = None, events_limit: int | None = None
+) -> AsOfAnswer:
+    """The facts of an answer's rows (pure CPU: no connection needed)."""
+    reader = FactReader(rows.columns)
+    with without_cycle_collection():
+        state = _views(reader, rows.state)
+        events = _views(reader, rows.events)
+    if predicate is not None:
+        state = [v for v in state if v.fact.predicate == predicate]
+        events = [v for v in events if v.fact.predicate == predicate]
+    if events_limit is not None:
+        events = events[: max(events_limit, 0)]
+    return AsOfAnswer(state=state, events=events)
+
+
 def state_as_of(
     conn: Connection,
     as_of: date,
@@ -87,22 +132,8 @@ def state_as_of(
     predicate: str | None = None,
     events_limit: int | None = None,
 ) -> AsOfAnswer:
-    """State in force on `as_of` and events that had happened by then, as known at `known_at`.
-
-    `entity` (id, name or alias) keeps the facts that name it, or anyone merged into it, in any role.
-    """
-    params = {"as_of": as_of, "known_at": known_at, "entity": entity}
-    if entity is not None and find_entity(conn, entity, known_at) is None:
-        # Checked first so the caller's transaction is not left aborted by the SQL function's error.
-        raise NotFound(f"unknown entity: {entity!r}")
-    state = _views(conn, _STATE, params)
-    events = _views(conn, _EVENTS, params)
-    if predicate is not None:
-        state = [v for v in state if v.fact.predicate == predicate]
-        events = [v for v in events if v.fact.predicate == predicate]
-    if events_limit is not None:
-        events = events[: max(events_limit, 0)]
-    return AsOfAnswer(state=state, events=events)
+    """State in force on `as_of` and events that had happened by then, as known at `known_at`."""
+    return answer_from_rows(state_rows(conn, as_of, known_at, entity), predicate, events_limit)
 
 
 def _version(row: RowMapping) -> FactVersion:
