@@ -371,3 +371,53 @@ def test_the_organisation_a_relative_clause_is_about() -> None:
     assert ("Иван Петров", None, "Ромашка") in holdings(
         "Акции компании «Ромашка», которую возглавляет Иван Петров, выросли."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an apposition to the organisation between the title and the name
+        (
+            "Генеральный директор компании «Ромашка», крупнейшего производителя молока, Иван Петров "
+            "заявил об уходе.",
+            ("Иван Петров", "генеральный директор", "Ромашка"),
+        ),
+        # the name set off by a comma, with a calling of its own
+        (
+            "Лидер группы «Ленинград», музыкант Сергей Шнуров сообщил о разводе.",
+            ("Сергей Шнуров", "лидер", "Ленинград"),
+        ),
+        # an abbreviation in parentheses; the long organisation name does not count as distance
+        (
+            "Глава отдела расследования компьютерных инцидентов «Лаборатории Касперского» (ЛК) "
+            "Руслан Стоянов арестован.",
+            ("Руслан Стоянов", "глава", "Лаборатория Касперского»"),
+        ),
+        # a second organisation joined by "и" that the parser tags as a proper noun
+        (
+            "Председатель Госсовета и Совета министров Кубы Рауль Кастро объявил об этом.",
+            ("Рауль Кастро", "председатель", "Госсовет"),
+        ),
+    ],
+)
+def test_an_aside_between_the_title_and_the_name(
+    text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert expected in holdings(text)
+
+
+def test_a_parenthesis_naming_a_person_is_no_aside() -> None:
+    assert ("Иван Петров", "директор", "Ромашка") in holdings(
+        "Директор «Ромашки» (Иван Петров) подал в суд на поставщика."
+    )
+
+
+def test_the_appointee_named_after_the_office_and_a_rank() -> None:
+    """NEREL train: the parser hangs the appointee on the office's organisation."""
+    (fact,) = facts_of(
+        "Президент Украины Виктор Янукович назначил начальником Генерального штаба вооруженных сил "
+        "Украины генерал-лейтенанта Григория Педченко.",
+        "appointed",
+    )
+    assert (fact.actor.name, fact.role) == ("Григорий Педченко", "начальник генерального штаба")
+    assert [p.name for p in fact.participants] == ["Виктор Янукович"]

@@ -40,10 +40,15 @@ def _stem(word: str) -> str:
     return stemmed if len(stemmed) >= 2 else word
 
 
+def _unbalanced(text: str) -> str:
+    """ "(Иван Петров)": NER may take the closing parenthesis; "Агентство (АБВ)" keeps its own."""
+    return text.rstrip(")") if text.endswith(")") and "(" not in text else text
+
+
 def _clean(span: NerSpan) -> tuple[int, str, str]:
     """Span end and surface/normal form without the punctuation NER sometimes swallows."""
-    surface = _TRAILING_JUNK.sub("", span.text)
-    normal = _TRAILING_JUNK.sub("", span.normal)
+    surface = _TRAILING_JUNK.sub("", _unbalanced(span.text))
+    normal = _TRAILING_JUNK.sub("", _unbalanced(span.normal))
     return span.start + len(surface), surface, " ".join(normal.split())
 
 

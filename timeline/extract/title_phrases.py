@@ -109,7 +109,8 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
     end = last
     i = last + 1
     governed: int | None = None  # a title in the genitive after this one: "пресс-секретарь президента"
-    while i < len(clause.tokens) and i <= last + _GAP:
+    limit = last + _GAP
+    while i < len(clause.tokens) and i <= limit:
         token = clause.tokens[i]
         inner = clause.mention_at(i)
         if inner is not None and inner.entity.type is EntityType.PERSON:
@@ -141,7 +142,13 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
                 location = inner.entity
             elif organisation is None or inner.entity == organisation:
                 organisation = inner.entity
+            if inner.start < token.start:
+                limit += 1  # a long name ("«Лаборатории Касперского» (ЛК)") is one step, whatever its length
             end = i
+        elif (skip := _aside(clause, first, i)) is not None:
+            limit += skip - i  # an aside does not count towards the distance
+            i = skip
+            continue
         elif not _between(clause, i, clause.tokens[first]):
             break
         i += 1
@@ -212,8 +219,12 @@ def _between(clause: Clause, i: int, title: Token) -> bool:
             "Case"
         )  # "по правам человека", "на Ближнем Востоке"
     if token.lemma == "и":
-        # "министр финансов и экономики": a second genitive joined by "и" belongs to the title.
-        return i + 1 < len(clause.tokens) and _connects(clause.tokens[i + 1])
+        # "министр финансов и экономики", "председатель Госсовета и Совета министров": a second genitive
+        # joined by "и" belongs to the title.
+        following = clause.tokens[i + 1] if i + 1 < len(clause.tokens) else None
+        return following is not None and (
+            _connects(following) or (following.pos == "PROPN" and following.feats.get("Case") == "Gen")
+        )
     if token.text in ("—", "–"):
         return True  # "Министр финансов — Таро Асо"
     if token.lemma in _HONORIFICS:
@@ -222,6 +233,29 @@ def _between(clause: Clause, i: int, title: Token) -> bool:
         return True  # "эмир Катара шейх Хамад": a second title (a rank, an honorific) before the name
     agrees = token.pos == "ADJ" and title.feats.get("Case") is not None
     return agrees and token.feats.get("Case") == title.feats.get("Case")
+
+
+def _aside(clause: Clause, first: int, i: int) -> int | None:
+    """Where the scan for the holder's name goes on after an aside between title and name: a short
+    parenthesis ("глава отдела «Лаборатории Касперского» (ЛК) Руслан Стоянов") or a comma opening an
+    apposition to the title phrase ("генеральный директор «Ромашки», крупнейшего производителя молока,
+    Иван Петров"; "другой пресс-секретарь, Забиулла Муджахид")."""
+    token = clause.tokens[i]
+    if token.text == "(":
+        for j in range(i + 1, min(i + 7, len(clause.tokens))):
+            if clause.tokens[j].text == ")":
+                return j + 1
+            mention = clause.mention_at(j)
+            if mention is not None and mention.entity.type is EntityType.PERSON:
+                return i + 1  # "директор «Ромашки» (Иван Петров)": the parenthesis names the holder
+        return None
+    if token.text != "," or i + 1 >= len(clause.tokens):
+        return None
+    following = clause.tokens[i + 1]
+    for candidate in (following, clause.tokens[following.head] if following.head > i else None):
+        if candidate is not None and candidate.rel == "appos" and first <= candidate.head < i:
+            return i + 1
+    return None
 
 
 def _connects(token: Token) -> bool:
