@@ -92,7 +92,7 @@ def test_pronoun_holder_from_the_previous_sentence() -> None:
 def test_title_complements_before_the_name() -> None:
     """ "при ООН", "по правам человека": the title's complements stand between it and the name."""
     found = holdings("Об этом заявил постоянный представитель России при ООН Виталий Чуркин.")
-    assert any(actor == "Виталий Чуркин" and organisation == "Россия" for actor, _, organisation in found)
+    assert any(actor == "Виталий Чуркин" and organisation == "ООН" for actor, _, organisation in found)
 
 
 def test_common_noun_refers_back_to_the_organisation_named_before() -> None:
@@ -421,3 +421,20 @@ def test_the_appointee_named_after_the_office_and_a_rank() -> None:
     )
     assert (fact.actor.name, fact.role) == ("Григорий Педченко", "начальник генерального штаба")
     assert [p.name for p in fact.participants] == ["Виктор Янукович"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Об этом объявил постпред России при ООН Виталий Чуркин.", ("Виталий Чуркин", "постпред", "ООН")),
+        (
+            "Представитель Тегерана в ОПЕК Мохаммад-Али Хатиби заявил, что выборы пройдут.",
+            ("Мохаммад-Али Хатиби", "представитель", "ОПЕК"),
+        ),
+    ],
+)
+def test_a_country_sends_the_holder_to_the_organisation_after_the_preposition(
+    text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    """NEREL train: the office is held at the organisation, not in the sending country."""
+    assert expected in holdings(text)

@@ -138,9 +138,17 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
             after_v = clause.tokens[i - 1].lemma == "в" or (location is not None and inner.entity == location)
             # "директор в «Газпроме»" works for Gazprom; "посол в КНДР" serves in, not for, the country.
             after_v = after_v and inner.entity.type is not EntityType.ORGANIZATION
+            # "постпред России при ООН", "представитель Тегерана в ОПЕК": the country sends, the
+            # organisation after the preposition is where the office is held.
+            seconded = (
+                inner.entity.type is EntityType.ORGANIZATION
+                and clause.tokens[i - 1].lemma in ("при", "в")
+                and organisation is not None
+                and organisation.type is not EntityType.ORGANIZATION
+            )
             if after_v:
                 location = inner.entity
-            elif organisation is None or inner.entity == organisation:
+            elif organisation is None or inner.entity == organisation or seconded:
                 organisation = inner.entity
             if inner.start < token.start:
                 limit += 1  # a long name ("«Лаборатории Касперского» (ЛК)") is one step, whatever its length
