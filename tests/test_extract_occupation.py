@@ -438,3 +438,36 @@ def test_a_country_sends_the_holder_to_the_organisation_after_the_preposition(
 ) -> None:
     """NEREL train: the office is held at the organisation, not in the sending country."""
     assert expected in holdings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an organisation whose name does not decline: the parser makes both names subjects
+        (
+            "С 2010 года South Stream Transport возглавляет Марсель Крамер.",
+            ("Марсель Крамер", "South Stream Transport"),
+        ),
+        # the name right before the verb, which the parser hung on the age
+        (
+            "Напомним, что 72-х летний Геннадий Зюганов бессменно руководит КПРФ более 20 лет.",
+            ("Геннадий Зюганов", "КПРФ"),
+        ),
+        # a passive participle and its agent
+        (
+            "Напомним, РСП, возглавляемый Никитой Михалковым, уполномочен собирать отчисления.",
+            ("Никита Михалков", "РСП"),
+        ),
+        (
+            "Российский союз правообладателей во главе с Никитой Михалковым адресовал запросы.",
+            ("Никита Михалков", "Российский союз правообладателей"),
+        ),
+        (
+            "Банк «Открытие» под руководством Михаила Задорнова показал прибыль.",
+            ("Михаил Задорнов", "Банк «Открытие"),
+        ),
+    ],
+)
+def test_who_leads_an_organisation_named_by_a_verb_or_a_phrase(text: str, expected: tuple[str, str]) -> None:
+    """NEREL train: leading named by a verb or "во главе с", with no title."""
+    assert (*expected[:1], None, expected[1]) in holdings(text)
