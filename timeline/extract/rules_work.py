@@ -173,11 +173,11 @@ def work_places(clauses: Sequence[Clause]) -> list[Draft]:
         for verb in clause.find(*_WORK_IN, *_LEAD):
             if clause.tokens[verb].pos not in ("VERB", "ADJ"):
                 continue
-            organisation = _organisation(clause, verb)
-            worker = _worker(clauses, at, verb) if organisation is not None else None
+            place = _organisation(clause, verb)
+            worker = _worker(clauses, at, verb) if place is not None else None
             if worker is None and (led := _led(clause, verb)) is not None:
-                worker, organisation = led
-            if worker is None or organisation is None:
+                worker, place = led
+            if worker is None or place is None:
                 continue
             drafts.append(
                 Draft(
@@ -185,7 +185,7 @@ def work_places(clauses: Sequence[Clause]) -> list[Draft]:
                     actor=worker,
                     clause=clause,
                     trigger=verb,
-                    object=organisation,
+                    object=place,
                     time=clause.time_near(verb),
                     present=clause.is_present(verb) or clause.tokens[verb].feats.get("Tense") == "Pres",
                     confidence=0.7,
