@@ -471,3 +471,16 @@ def test_a_country_sends_the_holder_to_the_organisation_after_the_preposition(
 def test_who_leads_an_organisation_named_by_a_verb_or_a_phrase(text: str, expected: tuple[str, str]) -> None:
     """NEREL train: leading named by a verb or "во главе с", with no title."""
     assert (*expected[:1], None, expected[1]) in holdings(text)
+
+
+def test_the_name_after_a_passive_verb_whose_subject_the_parser_lost() -> None:
+    """NEREL train: the parser makes "сообщило" a second root and loses the subject of "избран"."""
+    assert ("Дэйв Бинг", "мэр", "Детройт") in holdings(
+        "Мэром Детройта избран легендарный баскетболист Дэйв Бинг, сообщило агентство Associated Press."
+    )
+
+
+def test_a_leading_participle_before_the_name() -> None:
+    assert ("Иван Петров", None, "Ромашка") in holdings(
+        "Возглавляющий компанию «Ромашка» Иван Петров заявил об этом."
+    )

@@ -74,6 +74,19 @@ def _subject_organisation(clause: Clause, verb: int) -> EntityRef | None:
     return None
 
 
+def _named_after_participle(clause: Clause, verb: int) -> EntityRef | None:
+    """ "Возглавляющий компанию «Ромашка» Иван Петров": a participle before its noun, which the parser
+    may take for the participle's object's; the first name after it, in the participle's case."""
+    case = clause.tokens[verb].feats.get("Case")
+    for i in range(verb + 1, min(verb + 8, len(clause.tokens))):
+        mention = clause.mention_at(i)
+        if mention is not None and mention.entity.type is EntityType.PERSON:
+            return mention.entity if case is not None and clause.tokens[i].feats.get("Case") == case else None
+        if clause.tokens[i].text == "," or clause.tokens[i].pos == "VERB":
+            return None
+    return None
+
+
 def _person_just_before(clause: Clause, verb: int) -> EntityRef | None:
     """ "72-х летний Геннадий Зюганов бессменно руководит КПРФ": a name in the nominative right before the
     verb (adverbs between) is its subject even when the parser hung it elsewhere."""
@@ -92,7 +105,7 @@ def _worker(clauses: Sequence[Clause], at: int, verb: int) -> EntityRef | None:
     if token.feats.get("VerbForm") == "Part" and token.rel.startswith("acl") and token.head >= 0:
         # "Петров, возглавляющий компанию": the participle's noun is the worker.
         people = clause.people_in(clause.subtree(token.head, 1))
-        return people[0] if people else None
+        return people[0] if people else _named_after_participle(clause, verb)
     for subject in clause.dependents(verb, "nsubj"):
         people = clause.people_in(clause.subtree(subject, 2))
         if people:
