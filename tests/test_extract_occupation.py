@@ -484,3 +484,13 @@ def test_a_leading_participle_before_the_name() -> None:
     assert ("Иван Петров", None, "Ромашка") in holdings(
         "Возглавляющий компанию «Ромашка» Иван Петров заявил об этом."
     )
+
+
+def test_the_office_an_appointment_names_is_not_someone_elses_title() -> None:
+    """ "назначил Керри на пост госсекретаря": not the other Secretary of State the text names."""
+    text = (
+        "Обама назначил сенатора Керри на пост госсекретаря США. "
+        "Ранее госсекретарь США Хиллари Клинтон заявила об уходе."
+    )
+    clinton = [f for f in facts_of(text, "holds_position") if f.actor.name == "Хиллари Клинтон"]
+    assert len(clinton) == 1

@@ -52,7 +52,9 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
                     continue
             former = former_word(clause, title.first)
             if not holders:
-                if title.organisation is not None and former is None:
+                # "назначил Керри на пост госсекретаря": the appointment rule names this title's holder.
+                changing = clause.find(*_APPOINT, *_DISMISS, *_RELEASE)
+                if title.organisation is not None and former is None and not changing:
                     orphans.append((at, title))
                 continue
             organisation = (
