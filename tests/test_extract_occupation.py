@@ -494,3 +494,8 @@ def test_the_office_an_appointment_names_is_not_someone_elses_title() -> None:
     )
     clinton = [f for f in facts_of(text, "holds_position") if f.actor.name == "Хиллари Клинтон"]
     assert len(clinton) == 1
+
+
+def test_a_surname_ner_takes_for_a_place_after_a_title_is_the_holder() -> None:
+    assert ("Полтавченко", "губернатор", None) in holdings("Губернатор Полтавченко подписал указ.")
+    assert not holdings("Губернатор Москвы подписал указ.")
