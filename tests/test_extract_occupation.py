@@ -499,3 +499,10 @@ def test_the_office_an_appointment_names_is_not_someone_elses_title() -> None:
 def test_a_surname_ner_takes_for_a_place_after_a_title_is_the_holder() -> None:
     assert ("Полтавченко", "губернатор", None) in holdings("Губернатор Полтавченко подписал указ.")
     assert not holdings("Губернатор Москвы подписал указ.")
+
+
+def test_one_of_a_plural_title_agrees_with_one() -> None:
+    """NEREL train: "один из экспертов ИИИ Ирина Леовая": the name agrees with "один", not the title."""
+    assert ("Иван Петров", "руководитель", "Ромашка") in holdings(
+        "Один из руководителей компании «Ромашка» Иван Петров заявил об этом."
+    )

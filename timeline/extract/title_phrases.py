@@ -9,7 +9,7 @@ from timeline.domain.facts import EntityRef, EntityType
 from timeline.extract import gazetteer
 from timeline.extract.clause import PARTY_TYPES, Clause
 from timeline.extract.entities import country_ref
-from timeline.extract.holders import head_of, holder_by_syntax, person_before, through_office
+from timeline.extract.holders import head_of, holder_by_syntax, one_of, person_before, through_office
 from timeline.extract.nlp import Token
 from timeline.extract.titles import TitleSpan, is_title_word, vocabulary_titles
 
@@ -117,13 +117,15 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
             # An apposition agrees in case: "указом президента Иванов уволен" names no president.
             named = _mention_tokens(clause, i)
             attached = clause.tokens[named[0]].head if clause.tokens[named[0]].rel == "appos" else -1
-            agrees = any(_same_case(clause.tokens[first], clause.tokens[j]) for j in named)
+            # "один из руководителей компании Иван Петров": the name agrees with "один", not the title.
+            anchor = first - 2 if one_of(clause, first) else first
+            agrees = any(_same_case(clause.tokens[anchor], clause.tokens[j]) for j in named)
             # "пресс-секретарю экс-президента Билла Клинтона": a name in the case of the governed title,
             # not of this one, is the governed title's holder.
             theirs = (
                 governed is not None and not agrees and _same_case(clause.tokens[governed], clause.tokens[i])
             )
-            appositive = first <= attached < i and not theirs
+            appositive = anchor <= attached < i and not theirs
             if appositive or agrees:
                 holder = inner.entity
             break
