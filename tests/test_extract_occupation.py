@@ -506,3 +506,24 @@ def test_one_of_a_plural_title_agrees_with_one() -> None:
     assert ("Иван Петров", "руководитель", "Ромашка") in holdings(
         "Один из руководителей компании «Ромашка» Иван Петров заявил об этом."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "role"),
+    [
+        ("Об этом сообщил пресс-секретарь Путина Дмитрий Песков.", "Дмитрий Песков", "пресс-секретарь"),
+        (
+            "Помощник президента Владимира Путина Юрий Ушаков заявил журналистам об этом.",
+            "Юрий Ушаков",
+            "помощник президента",
+        ),
+        # NEREL train
+        ("Менеджер Ирвина Джон Стэйнтон сказал Би-Би-Си, что всё кончено.", "Джон Стэйнтон", "менеджер"),
+    ],
+)
+def test_a_name_in_the_genitive_belongs_to_the_complement_and_the_next_name_holds_the_title(
+    text: str, holder: str, role: str
+) -> None:
+    found = {(actor, title) for actor, title, _ in holdings(text)}
+    assert (holder, role) in found
+    assert not any(actor != holder and title == role for actor, title in found)

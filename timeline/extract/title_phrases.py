@@ -126,7 +126,10 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
                 governed is not None and not agrees and _same_case(clause.tokens[governed], clause.tokens[i])
             )
             appositive = anchor <= attached < i and not theirs
-            if appositive or agrees:
+            following = _holder_after_governed(clause, anchor, named) if not agrees else None
+            if following is not None:
+                holder = following
+            elif appositive or agrees:
                 holder = inner.entity
             break
         complement = token.rel.startswith("nmod") and not _same_case(token, clause.tokens[first])
@@ -201,6 +204,23 @@ def former_word(clause: Clause, first: int) -> str | None:
 
 def is_former(clause: Clause, first: int) -> bool:
     return former_word(clause, first) is not None
+
+
+def _holder_after_governed(clause: Clause, anchor: int, named: list[int]) -> EntityRef | None:
+    """ "пресс-секретарь Путина Дмитрий Песков", "помощник президента Владимира Путина Юрий Ушаков": a
+    name in the genitive belongs to the title's complement; the name right after it, in the title's
+    case, holds the title."""
+    title = clause.tokens[anchor]
+    if title.feats.get("Case") in (None, "Gen") or clause.tokens[named[0]].feats.get("Case") != "Gen":
+        return None
+    after = named[-1] + 1
+    mention = clause.mention_at(after) if after < len(clause.tokens) else None
+    if mention is None or mention.entity.type is not EntityType.PERSON:
+        return None
+    tokens = _mention_tokens(clause, after)
+    if mention == clause.mention_at(named[0]) or not all(_same_case(title, clause.tokens[j]) for j in tokens):
+        return None
+    return mention.entity
 
 
 def _mention_tokens(clause: Clause, i: int) -> list[int]:
