@@ -527,3 +527,10 @@ def test_a_name_in_the_genitive_belongs_to_the_complement_and_the_next_name_hold
     found = {(actor, title) for actor, title, _ in holdings(text)}
     assert (holder, role) in found
     assert not any(actor != holder and title == role for actor, title in found)
+
+
+def test_a_participle_in_the_title_complement() -> None:
+    """NEREL train: "окружающей" is tagged a participle."""
+    assert ("Йосимаса Хаяси", "министр", None) in holdings(
+        "Министр сельского хозяйства и окружающей среды — Йосимаса Хаяси."
+    )

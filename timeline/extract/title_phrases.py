@@ -290,7 +290,9 @@ def _aside(clause: Clause, first: int, i: int) -> int | None:
 
 def _connects(token: Token) -> bool:
     """Words that may stand between a title and its organisation: "директор компании «Газпром»"."""
-    return token.text in _QUOTES or (token.pos in ("NOUN", "ADJ") and token.feats.get("Case") == "Gen")
+    # A participle is an adjective here: "министр ... окружающей среды", "вооружённых сил".
+    adjectival = token.pos in ("NOUN", "ADJ") or (token.pos == "VERB" and token.feats.get("VerbForm") == "Part")
+    return token.text in _QUOTES or (adjectival and token.feats.get("Case") == "Gen")
 
 
 def _party_before(clause: Clause, first: int) -> EntityRef | None:
