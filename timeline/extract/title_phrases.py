@@ -291,7 +291,9 @@ def _aside(clause: Clause, first: int, i: int) -> int | None:
 def _connects(token: Token) -> bool:
     """Words that may stand between a title and its organisation: "директор компании «Газпром»"."""
     # A participle is an adjective here: "министр ... окружающей среды", "вооружённых сил".
-    adjectival = token.pos in ("NOUN", "ADJ") or (token.pos == "VERB" and token.feats.get("VerbForm") == "Part")
+    adjectival = token.pos in ("NOUN", "ADJ") or (
+        token.pos == "VERB" and token.feats.get("VerbForm") == "Part"
+    )
     return token.text in _QUOTES or (adjectival and token.feats.get("Case") == "Gen")
 
 
