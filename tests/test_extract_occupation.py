@@ -534,3 +534,13 @@ def test_a_participle_in_the_title_complement() -> None:
     assert ("Йосимаса Хаяси", "министр", None) in holdings(
         "Министр сельского хозяйства и окружающей среды — Йосимаса Хаяси."
     )
+
+
+def test_a_calling_in_apposition_between_the_title_and_the_name() -> None:
+    """NEREL train: without it the title took the holder of the title joined after the name."""
+    found = holdings(
+        "Во встрече принимали участие председатель партии, миллиардер Бидзина Иванишвили "
+        "и глава правительства Квирикашвили."
+    )
+    assert ("Бидзина Иванишвили", "председатель", "Партия") in found
+    assert not any(actor == "Квирикашвили" and role == "председатель" for actor, role, _ in found)

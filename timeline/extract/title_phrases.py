@@ -261,6 +261,8 @@ def _between(clause: Clause, i: int, title: Token) -> bool:
         return True  # "генеральный директор «Аэрофлота» господин Савельев"
     if is_title_word(token) and token.feats.get("Case") == title.feats.get("Case"):
         return True  # "эмир Катара шейх Хамад": a second title (a rank, an honorific) before the name
+    if token.pos == "NOUN" and token.rel == "appos" and token.feats.get("Case") == title.feats.get("Case"):
+        return True  # "председатель партии, миллиардер Бидзина Иванишвили": a calling in apposition
     agrees = token.pos == "ADJ" and title.feats.get("Case") is not None
     return agrees and token.feats.get("Case") == title.feats.get("Case")
 
