@@ -544,3 +544,11 @@ def test_a_calling_in_apposition_between_the_title_and_the_name() -> None:
     )
     assert ("Бидзина Иванишвили", "председатель", "Партия") in found
     assert not any(actor == "Квирикашвили" and role == "председатель" for actor, role, _ in found)
+
+
+def test_a_commanders_instrumental_complement_and_rank_before_the_name() -> None:
+    """NEREL train: "командующий войсками ... округа генерал-полковник Сергей Макаров"."""
+    assert ("Сергей Макаров", "командующий", "Северо-Кавказский военный округ") in holdings(
+        "Об этом заявил командующий войсками Северо-Кавказского военного округа "
+        "генерал-полковник Сергей Макаров."
+    )

@@ -17,6 +17,7 @@ _GAP = 10  # tokens a title may stand from its holder's name: "посол Рос
 _TITLE_PREPOSITIONS = frozenset({"в", "при", "по", "от", "на", "за", "против", "из"})
 _WHERE_TYPES = (*PARTY_TYPES, EntityType.CITY, EntityType.LOCATION)
 _QUOTES = frozenset({"«", "»", '"', "„", "“", "”"})
+_COMMANDING = frozenset({"командующий", "главнокомандующий"})
 _HONORIFICS = frozenset({"господин", "госпожа", "г-н", "г-жа", "мистер", "миссис", "сэр"})
 
 
@@ -261,6 +262,8 @@ def _between(clause: Clause, i: int, title: Token) -> bool:
         return True  # "генеральный директор «Аэрофлота» господин Савельев"
     if is_title_word(token) and token.feats.get("Case") == title.feats.get("Case"):
         return True  # "эмир Катара шейх Хамад": a second title (a rank, an honorific) before the name
+    if before.lemma in _COMMANDING and token.pos == "NOUN" and token.feats.get("Case") == "Ins":
+        return True  # "командующий войсками округа": the commander's complement is instrumental
     if token.pos == "NOUN" and token.rel == "appos" and token.feats.get("Case") == title.feats.get("Case"):
         return True  # "председатель партии, миллиардер Бидзина Иванишвили": a calling in apposition
     agrees = token.pos == "ADJ" and title.feats.get("Case") is not None
