@@ -4,6 +4,7 @@ within-document coreference of bare surnames to the full name used elsewhere in 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from timeline.domain.facts import EntityRef, EntityType
@@ -40,10 +41,15 @@ def _stem(word: str) -> str:
     return stemmed if len(stemmed) >= 2 else word
 
 
+def _unbalanced(text: str) -> str:
+    """ "(Иван Петров)": NER may take the closing parenthesis; "Агентство (АБВ)" keeps its own."""
+    return text.rstrip(")") if text.endswith(")") and "(" not in text else text
+
+
 def _clean(span: NerSpan) -> tuple[int, str, str]:
     """Span end and surface/normal form without the punctuation NER sometimes swallows."""
-    surface = _TRAILING_JUNK.sub("", span.text)
-    normal = _TRAILING_JUNK.sub("", span.normal)
+    surface = _TRAILING_JUNK.sub("", _unbalanced(span.text))
+    normal = _TRAILING_JUNK.sub("", _unbalanced(span.normal))
     return span.start + len(surface), surface, " ".join(normal.split())
 
 
@@ -103,8 +109,37 @@ def _place_ref(normal: str) -> EntityRef:
     return EntityRef(id=entity_id_for("place", normal), name=normal, type=EntityType.LOCATION)
 
 
+def _titled_person(analysis: Analysis, span: NerSpan) -> bool:
+    """ "Губернатор Полтавченко": a one-word animate "place" right after a position title is the
+    title's holder (NER takes some surnames for places)."""
+    for sentence in analysis.sentences:
+        if not sentence.start <= span.start < sentence.end:
+            continue
+        at = [
+            t.index
+            for t in sentence.tokens
+            if t.start <= span.start < t.end or span.start <= t.start < span.end
+        ]
+        if len(at) != 1 or at[0] == 0:
+            return False
+        token = sentence.tokens[at[0]]
+        if token.feats.get("Animacy") != "Anim" or token.pos != "PROPN":
+            return False
+        if gazetteer.country_named(token.lemma) is not None:
+            return False
+        return any(
+            (found := match_position(sentence, j)) is not None and found[1] == at[0] - 1
+            for j in range(max(0, at[0] - 4), at[0])
+        )
+    return False
+
+
 def _ner_mentions(analysis: Analysis) -> list[EntityMention]:
-    cleaned = [(span, *_clean(span)) for span in analysis.spans]
+    spans = [
+        replace(span, type="PER") if span.type == "LOC" and _titled_person(analysis, span) else span
+        for span in analysis.spans
+    ]
+    cleaned = [(span, *_clean(span)) for span in spans]
     people = [_person_name(normal) for span, _, _, normal in cleaned if span.type == "PER"]
     coreference = _resolve_people(people)
     organisations = _organisations([normal for span, _, _, normal in cleaned if span.type == "ORG"])

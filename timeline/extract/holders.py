@@ -86,7 +86,24 @@ def holder_by_syntax(clause: Clause, head: int) -> EntityRef | None:
         # "Обама, занимавший пост президента", "Назарбаева, ставшего президентом": the participle's noun.
         people = clause.people_in(clause.subtree(above, 1))
         found = people[0] if people else None
+    if found is None and verb != head and not clause.dependents(verb, "nsubj"):
+        found = _named_after_verb(clause, verb)
     return found
+
+
+def _named_after_verb(clause: Clause, verb: int) -> EntityRef | None:
+    """ "Мэром Детройта избран легендарный баскетболист Дэйв Бинг": the parser may lose the subject
+    standing after a passive or starting verb; the name in the nominative right after it holds the title."""
+    token = clause.tokens[verb]
+    if token.feats.get("Voice") != "Pass" and token.lemma not in STARTING_VERBS:
+        return None
+    for i in range(verb + 1, min(verb + 5, len(clause.tokens))):
+        mention = clause.mention_at(i)
+        if mention is not None and mention.entity.type is EntityType.PERSON:
+            return mention.entity if clause.tokens[i].feats.get("Case") == "Nom" else None
+        if clause.tokens[i].pos not in ("ADJ", "NOUN"):
+            return None
+    return None
 
 
 def pronoun_holder(clause: Clause, head: int) -> int | None:

@@ -52,7 +52,9 @@ def holds_position(clauses: Sequence[Clause]) -> list[Draft]:
                     continue
             former = former_word(clause, title.first)
             if not holders:
-                if title.organisation is not None and former is None:
+                # "назначил Керри на пост госсекретаря": the appointment rule names this title's holder.
+                changing = clause.find(*_APPOINT, *_DISMISS, *_RELEASE)
+                if title.organisation is not None and former is None and not changing:
                     orphans.append((at, title))
                 continue
             organisation = (
@@ -260,6 +262,9 @@ def _change_of_office(clauses: Sequence[Clause], at: int, trigger: int, predicat
     person = None if holders else _pronoun_holder(clauses, at, trigger)
     if person is not None and person not in appointers:
         holders = [person]
+    if not holders and title is not None and title.first > trigger:
+        named = _named_after_office(clause, trigger, title.last)
+        holders = [named] if named is not None and named not in appointers else []
     if not holders:
         return None
     holder = holders[0]
@@ -275,6 +280,31 @@ def _change_of_office(clauses: Sequence[Clause], at: int, trigger: int, predicat
         time=clause.time_near(trigger),
         confidence=0.75,
     )
+
+
+# Words between the office and the name: the office's complements and a rank ("вооруженных сил Украины
+# генерал-лейтенанта").
+_NAME_GAP = 6
+
+
+def _named_after_office(clause: Clause, trigger: int, last: int) -> EntityRef | None:
+    """ "назначил начальником Генштаба генерал-лейтенанта Григория Педченко": the parser often hangs the
+    appointee (an animate accusative, spelt like a genitive) on the office's organisation; the person named
+    right after the office, in the case the verb gives its appointee, is the one appointed."""
+    verb = clause.tokens[trigger]
+    if verb.pos != "VERB":
+        return None
+    passive = verb.feats.get("Voice") == "Pass"
+    cases = ("Nom",) if passive else ("Acc", "Gen")
+    for i in range(last + 1, min(last + _NAME_GAP + 2, len(clause.tokens))):
+        mention = clause.mention_at(i)
+        if mention is not None and mention.entity.type is EntityType.PERSON:
+            return mention.entity if clause.tokens[i].feats.get("Case") in cases else None
+        token = clause.tokens[i]
+        finite = token.pos == "VERB" and token.feats.get("VerbForm") != "Part"
+        if finite or token.pos in ("PUNCT", "ADP") or token.lemma == "и":
+            return None
+    return None
 
 
 def _office_case(clause: Clause, title: Title) -> bool:

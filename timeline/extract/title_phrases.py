@@ -9,7 +9,7 @@ from timeline.domain.facts import EntityRef, EntityType
 from timeline.extract import gazetteer
 from timeline.extract.clause import PARTY_TYPES, Clause
 from timeline.extract.entities import country_ref
-from timeline.extract.holders import head_of, holder_by_syntax, person_before, through_office
+from timeline.extract.holders import head_of, holder_by_syntax, one_of, person_before, through_office
 from timeline.extract.nlp import Token
 from timeline.extract.titles import TitleSpan, is_title_word, vocabulary_titles
 
@@ -17,6 +17,7 @@ _GAP = 10  # tokens a title may stand from its holder's name: "посол Рос
 _TITLE_PREPOSITIONS = frozenset({"в", "при", "по", "от", "на", "за", "против", "из"})
 _WHERE_TYPES = (*PARTY_TYPES, EntityType.CITY, EntityType.LOCATION)
 _QUOTES = frozenset({"«", "»", '"', "„", "“", "”"})
+_COMMANDING = frozenset({"командующий", "главнокомандующий"})
 _HONORIFICS = frozenset({"господин", "госпожа", "г-н", "г-жа", "мистер", "миссис", "сэр"})
 
 
@@ -109,21 +110,27 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
     end = last
     i = last + 1
     governed: int | None = None  # a title in the genitive after this one: "пресс-секретарь президента"
-    while i < len(clause.tokens) and i <= last + _GAP:
+    limit = last + _GAP
+    while i < len(clause.tokens) and i <= limit:
         token = clause.tokens[i]
         inner = clause.mention_at(i)
         if inner is not None and inner.entity.type is EntityType.PERSON:
             # An apposition agrees in case: "указом президента Иванов уволен" names no president.
             named = _mention_tokens(clause, i)
             attached = clause.tokens[named[0]].head if clause.tokens[named[0]].rel == "appos" else -1
-            agrees = any(_same_case(clause.tokens[first], clause.tokens[j]) for j in named)
+            # "один из руководителей компании Иван Петров": the name agrees with "один", not the title.
+            anchor = first - 2 if one_of(clause, first) else first
+            agrees = any(_same_case(clause.tokens[anchor], clause.tokens[j]) for j in named)
             # "пресс-секретарю экс-президента Билла Клинтона": a name in the case of the governed title,
             # not of this one, is the governed title's holder.
             theirs = (
                 governed is not None and not agrees and _same_case(clause.tokens[governed], clause.tokens[i])
             )
-            appositive = first <= attached < i and not theirs
-            if appositive or agrees:
+            appositive = anchor <= attached < i and not theirs
+            following = _holder_after_governed(clause, anchor, named) if not agrees else None
+            if following is not None:
+                holder = following
+            elif appositive or agrees:
                 holder = inner.entity
             break
         complement = token.rel.startswith("nmod") and not _same_case(token, clause.tokens[first])
@@ -137,11 +144,25 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
             after_v = clause.tokens[i - 1].lemma == "в" or (location is not None and inner.entity == location)
             # "директор в «Газпроме»" works for Gazprom; "посол в КНДР" serves in, not for, the country.
             after_v = after_v and inner.entity.type is not EntityType.ORGANIZATION
+            # "постпред России при ООН", "представитель Тегерана в ОПЕК": the country sends, the
+            # organisation after the preposition is where the office is held.
+            seconded = (
+                inner.entity.type is EntityType.ORGANIZATION
+                and clause.tokens[i - 1].lemma in ("при", "в")
+                and organisation is not None
+                and organisation.type is not EntityType.ORGANIZATION
+            )
             if after_v:
                 location = inner.entity
-            elif organisation is None or inner.entity == organisation:
+            elif organisation is None or inner.entity == organisation or seconded:
                 organisation = inner.entity
+            if inner.start < token.start:
+                limit += 1  # a long name ("«Лаборатории Касперского» (ЛК)") is one step, whatever its length
             end = i
+        elif (skip := _aside(clause, first, i)) is not None:
+            limit += skip - i  # an aside does not count towards the distance
+            i = skip
+            continue
         elif not _between(clause, i, clause.tokens[first]):
             break
         i += 1
@@ -186,6 +207,23 @@ def is_former(clause: Clause, first: int) -> bool:
     return former_word(clause, first) is not None
 
 
+def _holder_after_governed(clause: Clause, anchor: int, named: list[int]) -> EntityRef | None:
+    """ "пресс-секретарь Путина Дмитрий Песков", "помощник президента Владимира Путина Юрий Ушаков": a
+    name in the genitive belongs to the title's complement; the name right after it, in the title's
+    case, holds the title."""
+    title = clause.tokens[anchor]
+    if title.feats.get("Case") in (None, "Gen") or clause.tokens[named[0]].feats.get("Case") != "Gen":
+        return None
+    after = named[-1] + 1
+    mention = clause.mention_at(after) if after < len(clause.tokens) else None
+    if mention is None or mention.entity.type is not EntityType.PERSON:
+        return None
+    tokens = _mention_tokens(clause, after)
+    if mention == clause.mention_at(named[0]) or not all(_same_case(title, clause.tokens[j]) for j in tokens):
+        return None
+    return mention.entity
+
+
 def _mention_tokens(clause: Clause, i: int) -> list[int]:
     """The tokens of the mention at `i`: a foreign first name may not decline ("Джона Керри")."""
     mention = clause.mention_at(i)
@@ -212,21 +250,56 @@ def _between(clause: Clause, i: int, title: Token) -> bool:
             "Case"
         )  # "по правам человека", "на Ближнем Востоке"
     if token.lemma == "и":
-        # "министр финансов и экономики": a second genitive joined by "и" belongs to the title.
-        return i + 1 < len(clause.tokens) and _connects(clause.tokens[i + 1])
+        # "министр финансов и экономики", "председатель Госсовета и Совета министров": a second genitive
+        # joined by "и" belongs to the title.
+        following = clause.tokens[i + 1] if i + 1 < len(clause.tokens) else None
+        return following is not None and (
+            _connects(following) or (following.pos == "PROPN" and following.feats.get("Case") == "Gen")
+        )
     if token.text in ("—", "–"):
         return True  # "Министр финансов — Таро Асо"
     if token.lemma in _HONORIFICS:
         return True  # "генеральный директор «Аэрофлота» господин Савельев"
     if is_title_word(token) and token.feats.get("Case") == title.feats.get("Case"):
         return True  # "эмир Катара шейх Хамад": a second title (a rank, an honorific) before the name
+    if before.lemma in _COMMANDING and token.pos == "NOUN" and token.feats.get("Case") == "Ins":
+        return True  # "командующий войсками округа": the commander's complement is instrumental
+    if token.pos == "NOUN" and token.rel == "appos" and token.feats.get("Case") == title.feats.get("Case"):
+        return True  # "председатель партии, миллиардер Бидзина Иванишвили": a calling in apposition
     agrees = token.pos == "ADJ" and title.feats.get("Case") is not None
     return agrees and token.feats.get("Case") == title.feats.get("Case")
 
 
+def _aside(clause: Clause, first: int, i: int) -> int | None:
+    """Where the scan for the holder's name goes on after an aside between title and name: a short
+    parenthesis ("глава отдела «Лаборатории Касперского» (ЛК) Руслан Стоянов") or a comma opening an
+    apposition to the title phrase ("генеральный директор «Ромашки», крупнейшего производителя молока,
+    Иван Петров"; "другой пресс-секретарь, Забиулла Муджахид")."""
+    token = clause.tokens[i]
+    if token.text == "(":
+        for j in range(i + 1, min(i + 7, len(clause.tokens))):
+            if clause.tokens[j].text == ")":
+                return j + 1
+            mention = clause.mention_at(j)
+            if mention is not None and mention.entity.type is EntityType.PERSON:
+                return i + 1  # "директор «Ромашки» (Иван Петров)": the parenthesis names the holder
+        return None
+    if token.text != "," or i + 1 >= len(clause.tokens):
+        return None
+    following = clause.tokens[i + 1]
+    for candidate in (following, clause.tokens[following.head] if following.head > i else None):
+        if candidate is not None and candidate.rel == "appos" and first <= candidate.head < i:
+            return i + 1
+    return None
+
+
 def _connects(token: Token) -> bool:
     """Words that may stand between a title and its organisation: "директор компании «Газпром»"."""
-    return token.text in _QUOTES or (token.pos in ("NOUN", "ADJ") and token.feats.get("Case") == "Gen")
+    # A participle is an adjective here: "министр ... окружающей среды", "вооружённых сил".
+    adjectival = token.pos in ("NOUN", "ADJ") or (
+        token.pos == "VERB" and token.feats.get("VerbForm") == "Part"
+    )
+    return token.text in _QUOTES or (adjectival and token.feats.get("Case") == "Gen")
 
 
 def _party_before(clause: Clause, first: int) -> EntityRef | None:
