@@ -72,11 +72,11 @@ def _predicted_mentions(
     by_id: dict[str, list[int]] = {}
     for entity in document.gold.entities:
         kind = TYPE_OF.get(entity.type)
-        by_id[entity.id] = [
-            i
-            for i, m in enumerate(mentions)
-            if m.type == kind and spans_overlap(entity.spans, ((m.start, m.end),))
-        ]
+        overlapping = [i for i, m in enumerate(mentions) if spans_overlap(entity.spans, ((m.start, m.end),))]
+        # Relations are scored by spans alone: a facility the extractor calls an organisation ("в
+        # Большом театре") still is where the event took place, so it must not be learnt as a negative.
+        same_type = [i for i in overlapping if mentions[i].type == kind]
+        by_id[entity.id] = same_type or overlapping
     return mentions, by_id
 
 

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.domain.facts import EntityRef, EntityType, Fact
-from timeline.extract.nerel_spans import Span, extend, learnt_mentions, retyped, widened
+from timeline.extract.nerel_spans import (
+    Span,
+    extend,
+    learnt_mentions,
+    retyped,
+    widened,
+    with_adjectives,
+)
 from timeline.extract.nlp import Sentence
 from timeline.extract.relation_features import TYPE_OF, Mention
 from timeline.extract.relations import relations
@@ -143,7 +150,10 @@ def _model_relations(
 
 
 def _nerel_spans(
-    text: str, entities: list[BratEntity], professions: Sequence[TaggedSpan]
+    text: str,
+    entities: list[BratEntity],
+    professions: Sequence[TaggedSpan],
+    sentences: Sequence[Sentence] = (),
 ) -> list[BratEntity]:
     """NEREL's learnt organisations and the classifier's titles added, titles and organisations stretched
     over their place."""
@@ -159,7 +169,7 @@ def _nerel_spans(
     spans += learnt_mentions(text, spans, new_id, titles)
     return [
         BratEntity(s.id, s.type, ((s.start, s.end),), text[s.start : s.end])
-        for s in extend(text, spans, new_id)
+        for s in with_adjectives(extend(text, spans, new_id), sentences)
     ]
 
 
@@ -205,7 +215,8 @@ def build_annotations(result: ExtractionResult, model: bool = True) -> Annotatio
             events[(event.start, event.end)] = add(
                 "EVENT", event.start, event.end, text[event.start : event.end]
             )
-    entities = _nerel_spans(text, entities, [s for s in classified if s.type == "PROFESSION"])
+    professions = [s for s in classified if s.type == "PROFESSION"]
+    entities = _nerel_spans(text, entities, professions, result.sentences)
     if model:
         triples += _model_relations(text, entities, result.sentences)
     kept = {e.id for e in entities}

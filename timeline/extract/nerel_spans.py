@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from timeline.extract.event_mentions import WORD, find_spans, word_lemma
-from timeline.extract.lexicon import Lemmas, learnt
+from timeline.extract.lexicon import Lemmas, counts, learnt
+from timeline.extract.nlp import Sentence, Token
 
 # Shares chosen on NEREL train's held-out tenth (eval/learn_lexicon.py prints them).
 # Professions come from the span classifier (`span_tagger`), which weighs the lexicon's word by its context.
@@ -168,4 +169,58 @@ def extend(text: str, spans: list[Span], new_id: Callable[[], str]) -> list[Span
             out += [span, replace(longer, id=new_id())]
         else:
             out.append(longer)
+    return out
+
+
+@cache
+def _openers(kind: str) -> frozenset[str]:
+    """Words that open spans of `kind` NEREL marked more than once ("внеочередной" выборы,
+    "художественный" руководитель): the adjectives it counts as part of them, unlike "сегодняшний"
+    or "скандальный"."""
+    marked: dict[str, int] = {}
+    for lemmas, (times, _) in counts(kind).items():
+        if len(lemmas) > 1:
+            marked[lemmas[0]] = marked.get(lemmas[0], 0) + times
+    return frozenset(lemma for lemma, times in marked.items() if times >= 2)
+
+
+def _nationality(word: Token) -> bool:
+    # "британский", "российский": NEREL marks the nationality apart from the title it qualifies.
+    return (
+        word.pos == "ADJ"
+        and word.lemma.endswith(("ский", "цкий"))
+        and word.lemma not in _openers("PROFESSION")
+    )
+
+
+def with_adjectives(spans: list[Span], sentences: Sequence[Sentence]) -> list[Span]:
+    """An EVENT takes in the adjectives that modify it from the left ("внеочередных выборах",
+    "Божественную Литургию"), as NEREL marks it; a word already inside another mention stays out.
+    A title drops the nationality it opens with: "актёр", not "британский актёр"."""
+    at_start = {t.start: (s, t) for s in sentences for t in s.tokens}
+    openers = _openers("EVENT")
+    out = []
+    for span in spans:
+        start = span.start
+        if span.type == "PROFESSION" and start in at_start:
+            sentence, token = at_start[start]
+            rest = sentence.tokens[token.index + 1] if token.index + 1 < len(sentence.tokens) else None
+            if _nationality(token) and rest is not None and rest.end <= span.end:
+                start = rest.start
+        if span.type == "EVENT" and start in at_start:
+            sentence, token = at_start[start]
+            inside = {t.index for t in sentence.tokens if start <= t.start and t.end <= span.end}
+            for word in reversed(sentence.tokens[: token.index]):
+                taken = any(o.start < start and word.start < o.end for o in spans if o is not span)
+                if (
+                    word.pos != "ADJ"
+                    or word.rel != "amod"
+                    or word.head not in inside
+                    or word.lemma not in openers
+                    or taken
+                ):
+                    break
+                inside.add(word.index)
+                start = word.start
+        out.append(span if start == span.start else replace(span, start=start))
     return out
