@@ -11,6 +11,7 @@ import msgspec
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from sqlalchemy.exc import DataError, DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from timeline.errors import (
     ConcurrencyError,
@@ -107,6 +108,17 @@ def database_down(request: Request[Any, Any, Any], exc: Exception) -> Response[P
     )
 
 
+def pool_exhausted(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
+    """Every pooled connection stayed busy for the pool's timeout: the server is overloaded, not broken."""
+    log.warning("no free database connection at %s", request.url.path)
+    return problem(
+        request,
+        503,
+        "the database is busy (no free connection); try again later",
+        headers={"Retry-After": "1"},
+    )
+
+
 def database_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
     """Connection trouble is 503; a value PostgreSQL cannot store (a NUL byte, say) is 400."""
     assert isinstance(exc, DBAPIError)
@@ -129,5 +141,6 @@ EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
     TimelineError: timeline_error,
     HTTPException: http_error,
     DBAPIError: database_error,
+    PoolTimeout: pool_exhausted,
     Exception: unexpected,
 }

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 from litestar.testing import TestClient
+from sqlalchemy import Engine
 
 from api.app import create_app
 from api.settings import Settings
 from tests import api_support
-from tests.api_support import API, bearer
+from tests.api_support import API, asserted, bearer, without_document
+from tests.seed_facts import load_seed
+from timeline.service.aio import PoolSettings
+from timeline.store import recorder
 from timeline.store.db import dispose_app_engines
 
 client, keys = api_support.client, api_support.keys  # fixtures shared by the API tests
@@ -134,3 +140,27 @@ def test_ready_when_migrated(client: TestClient[Any]) -> None:
     assert answer.status_code == 200
     body = answer.json()
     assert body["ready"] is True and body["revision"] == body["head"]
+
+
+def test_a_pool_with_no_free_connection_answers_503_not_500(
+    app_env: str, engine: Engine, keys: dict[str, str]
+) -> None:
+    """A writer queued behind a long transaction holds the only pooled connection; others wait, then 503."""
+    fact = asserted(without_document(load_seed().facts[1]))
+    pool = PoolSettings(size=1, overflow=0, timeout_seconds=0.3)
+    read, write = bearer(keys["read"]), bearer(keys["write"])
+    with TestClient(create_app(Settings(auth=True, pool=pool))) as small, ThreadPoolExecutor(1) as writer:
+        assert small.get(f"{API}/events", headers=read).status_code == 200
+        with engine.connect() as blocker:
+            blocker.begin()
+            recorder.lock_log(blocker)  # the writer below queues behind this transaction
+            queued = writer.submit(small.post, f"{API}/events", json={"events": [fact]}, headers=write)
+            try:
+                time.sleep(1.0)  # the writer has checked out the only connection and waits for the lock
+                waiting = [small.get(f"{API}/events", headers=read), small.get(f"{API}/ready")]
+            finally:
+                blocker.rollback()
+        assert queued.result(timeout=30).status_code == 201
+    busy, ready = waiting
+    assert "busy" in _is_problem(busy, 503)["detail"] and busy.headers["Retry-After"]
+    assert ready.status_code == 503 and ready.json()["ready"] is False

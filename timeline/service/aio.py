@@ -16,6 +16,7 @@ import anyio.to_thread
 import psycopg
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError, ProgrammingError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from timeline import config
@@ -133,7 +134,8 @@ class AsyncService:
         except ProgrammingError:
             # Before migration 0005 the application role may not read the revision: behind head anyway.
             return Readiness(True, None, migrate.head_revision())
-        except DBAPIError:
+        except (DBAPIError, PoolTimeout):
+            # A pool with no free connection for its whole timeout cannot serve requests either.
             return Readiness(False, None, migrate.head_revision())
 
     async def wait_for_events(self, after: int, timeout: float) -> bool:
