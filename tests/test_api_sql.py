@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar.testing import TestClient
+from sqlalchemy import Engine, text
 
 from tests import api_support
 from tests.api_support import API, asserted, bearer, without_document
@@ -123,3 +124,21 @@ def test_values_of_every_kind_come_back_as_json(client: TestClient[Any], keys: d
     )
     assert answer.status_code == 200, answer.text
     assert answer.json()["rows"] == [["1.5", "2025-11-07", {"a": 1}, "AQI=", "1 day, 0:00:00", None]]
+
+
+def test_reports_survive_the_server_dropping_pooled_connections(
+    client: TestClient[Any], keys: dict[str, str], owner_engine: Engine
+) -> None:
+    """After a database restart the first report is answered, not 503 for each stale pooled connection."""
+    for _ in range(3):
+        assert _sql(client, keys["read"], sql="SELECT 1").status_code == 200
+    with owner_engine.connect() as admin:
+        dropped = admin.execute(
+            text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND usename = 'timeline_reader'"
+            )
+        ).scalar_one()
+    assert dropped >= 1
+    answers = [_sql(client, keys["read"], sql="SELECT 1") for _ in range(3)]
+    assert [a.status_code for a in answers] == [200, 200, 200], answers[0].text

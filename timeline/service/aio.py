@@ -54,7 +54,9 @@ class AsyncService:
         }
         self._engine: AsyncEngine = make_async_engine(url, **options)
         # Reporting SQL gets its own small pool, so slow reports cannot starve the API's own queries.
-        self._reader: AsyncEngine = make_async_engine(reader, role=None, pool_size=2, max_overflow=3)
+        self._reader: AsyncEngine = make_async_engine(
+            reader, role=None, pool_size=2, max_overflow=3, pool_pre_ping=True
+        )
         self._watcher = LogWatcher(config.libpq_url(url), pool.poll_seconds)
 
         self.state_as_of = self._reading(answers.state_as_of)
