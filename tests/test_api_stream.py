@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from litestar.testing import TestClient
 
+from api.controllers import events
 from tests import api_support
 from tests.api_support import API, asserted, bearer, without_document
 from tests.seed_facts import load_seed
@@ -73,3 +75,31 @@ def test_a_bad_last_event_id_is_400(client: TestClient[Any], keys: dict[str, str
     answer = client.get(f"{API}/events/stream?limit=1", headers=headers)
     assert answer.status_code == 400
     assert answer.json()["field"] == "Last-Event-ID"
+
+
+def test_keep_alives_are_comments_that_an_event_source_never_dispatches(
+    client: TestClient[Any], keys: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A `data:` line, even empty, makes a browser fire a message event: a keep-alive must have none."""
+    import threading
+    import time
+
+    monkeypatch.setattr(events, "KEEP_ALIVE_SECONDS", 0.2)
+    fact = asserted(without_document(load_seed().facts[1]))
+
+    def append_later() -> None:
+        time.sleep(1.5)
+        client.post(f"{API}/events", json={"events": [fact]}, headers=bearer(keys["write"]))
+
+    writer = threading.Thread(target=append_later)
+    writer.start()
+    with client.stream("GET", f"{API}/events/stream?limit=1", headers=bearer(keys["read"])) as answer:
+        text = "".join(answer.iter_text())
+    writer.join()
+    blocks = [b for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
+    keep_alives = [b for b in blocks if b.startswith(":")]
+    assert keep_alives, text
+    for block in keep_alives:
+        assert all(line.startswith(":") for line in block.splitlines()), block
+    dispatched = [b for b in blocks if any(line.startswith("data") for line in b.splitlines())]
+    assert len(dispatched) == 1 and "id: " in dispatched[0]

@@ -110,9 +110,10 @@ class EventsController(Controller):
                     # The database's NOTIFY wakes this when an append commits; the log is read again anyway.
                     await timeline.wait_for_events(position, KEEP_ALIVE_SECONDS)
                     if anyio.current_time() - last_message >= KEEP_ALIVE_SECONDS:
-                        # Proxies close silent connections; a comment line keeps this one open.
+                        # Proxies close silent connections; a comment line keeps this one open. No data
+                        # line (Litestar writes an empty one by default): a browser would fire a message.
                         last_message = anyio.current_time()
-                        yield ServerSentEventMessage(comment="keep-alive")
+                        yield ServerSentEventMessage(comment="keep-alive", data=None)
                     continue
                 for event in batch[: None if limit is None else limit - sent]:
                     data = msgspec.json.encode(event_out(event)).decode()
