@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from timeline import cli, service
+from timeline import cli, cli_api, service
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -67,3 +68,31 @@ def test_serve_dev_answers_over_http_with_auth_off(app_env: str) -> None:
         server.terminate()
         _out, err = server.communicate(timeout=20)
     assert "AUTH IS OFF" in err
+
+
+def test_serve_stops_on_sigterm_though_a_live_stream_is_open(app_env: str) -> None:
+    """An EventSource never ends its request: the server must still stop within its grace period."""
+    port = _free_port()
+    env = {**os.environ, "TIMELINE_DATABASE_URL": app_env}
+    command = [sys.executable, "-m", "timeline.cli", "serve", "--dev", "--port", str(port)]
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                if httpx.get(f"{base}/api/v1/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        with httpx.stream("GET", f"{base}/api/v1/events/stream", timeout=60) as live:
+            assert live.status_code == 200
+            server.send_signal(signal.SIGTERM)
+            stopped = server.wait(timeout=cli_api.GRACEFUL_SHUTDOWN_SECONDS + 20)
+    finally:
+        server.kill()
+        _out, err = server.communicate(timeout=20)
+    # uvicorn re-raises the signal it stopped on, so a clean stop may exit as killed by SIGTERM
+    assert stopped in (0, -signal.SIGTERM), err
+    assert "Application shutdown complete" in err
