@@ -10,7 +10,7 @@ from typing import Any
 import msgspec
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
-from sqlalchemy.exc import DataError, DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from timeline.errors import (
@@ -21,6 +21,7 @@ from timeline.errors import (
     NotFound,
     TimelineError,
 )
+from timeline.service.reporting import is_connection_failure
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("timeline.api")
@@ -119,13 +120,17 @@ def pool_exhausted(request: Request[Any, Any, Any], exc: Exception) -> Response[
     )
 
 
+def database_unavailable(exc: Exception) -> bool:
+    """The database is gone, refuses connections or has none free: worth trying again later."""
+    if isinstance(exc, DBAPIError):
+        return is_connection_failure(exc)
+    return isinstance(exc, PoolTimeout | DatabaseUnavailable)
+
+
 def database_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
     """Connection trouble is 503; a value PostgreSQL cannot store (a NUL byte, say) is 400."""
     assert isinstance(exc, DBAPIError)
-    state = getattr(exc.orig, "sqlstate", None)
-    if isinstance(exc, OperationalError | InterfaceError) and (
-        state is None or state.startswith(("08", "57P", "53"))
-    ):
+    if is_connection_failure(exc):
         return database_down(request, exc)
     if isinstance(exc, DataError):
         return problem(request, 400, f"the database cannot take this value: {exc.orig}")
