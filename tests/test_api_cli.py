@@ -45,21 +45,27 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_serve_dev_answers_over_http_with_auth_off(app_env: str) -> None:
+def _serve(database_url: str, *options: str) -> tuple[subprocess.Popen[str], str]:
+    """`timeline serve --dev` on a free port, once it answers; the caller stops it."""
     port = _free_port()
-    env = {**os.environ, "TIMELINE_DATABASE_URL": app_env}
-    command = [sys.executable, "-m", "timeline.cli", "serve", "--dev", "--port", str(port), "--workers", "2"]
+    env = {**os.environ, "TIMELINE_DATABASE_URL": database_url}
+    command = [sys.executable, "-m", "timeline.cli", "serve", "--dev", "--port", str(port), *options]
     server = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if httpx.get(f"{base}/api/v1/health").status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.1)
+    return server, base
+
+
+def test_serve_dev_answers_over_http_with_auth_off(app_env: str) -> None:
+    server, base = _serve(app_env, "--workers", "2")
     try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                if httpx.get(f"{base}/api/v1/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
         assert httpx.get(f"{base}/api/v1/ready").json()["ready"] is True
         # auth is off: no key needed, and the UI page is there
         assert httpx.get(f"{base}/api/v1/events").status_code == 200
@@ -72,20 +78,8 @@ def test_serve_dev_answers_over_http_with_auth_off(app_env: str) -> None:
 
 def test_serve_stops_on_sigterm_though_a_live_stream_is_open(app_env: str) -> None:
     """An EventSource never ends its request: the server must still stop within its grace period."""
-    port = _free_port()
-    env = {**os.environ, "TIMELINE_DATABASE_URL": app_env}
-    command = [sys.executable, "-m", "timeline.cli", "serve", "--dev", "--port", str(port)]
-    server = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    server, base = _serve(app_env)
     try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                if httpx.get(f"{base}/api/v1/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
         with httpx.stream("GET", f"{base}/api/v1/events/stream", timeout=60) as live:
             assert live.status_code == 200
             server.send_signal(signal.SIGTERM)
