@@ -86,13 +86,15 @@ def fact_from_row(row: RowMapping) -> Fact:
 
 def _views(conn: Connection, query: Any, params: dict[str, Any]) -> list[FactView]:
     try:
-        rows = conn.execute(query, params).mappings().all()
+        # In batches over a server-side cursor: under the async facade this runs on the event loop, and a
+        # whole-world answer turned into objects in one go stalled every other request (1.8 s at 60k facts).
+        rows = conn.execution_options(yield_per=500).execute(query, params).mappings()
+        return [FactView(fact_from_row(r), Certainty(r["certainty"])) for r in rows]
     except DBAPIError as exc:
         # The SQL surface raises no_data_found for an entity it cannot resolve.
         if getattr(exc.orig, "sqlstate", None) == "P0002":
             raise NotFound(f"unknown entity: {params.get('entity')!r}") from exc
         raise
-    return [FactView(fact_from_row(r), Certainty(r["certainty"])) for r in rows]
 
 
 def database_now(conn: Connection) -> datetime:
