@@ -120,6 +120,11 @@ def pool_exhausted(request: Request[Any, Any, Any], exc: Exception) -> Response[
     )
 
 
+# Our own queries name a table, function or schema that is not there: the database was never migrated. (A
+# caller's own SQL never gets here: POST /sql answers its errors as 400s.)
+_SCHEMA_MISSING = ("42P01", "42883", "3F000")
+
+
 def database_unavailable(exc: Exception) -> bool:
     """The database is gone, refuses connections or has none free: worth trying again later."""
     if isinstance(exc, DBAPIError):
@@ -132,6 +137,14 @@ def database_error(request: Request[Any, Any, Any], exc: Exception) -> Response[
     assert isinstance(exc, DBAPIError)
     if is_connection_failure(exc):
         return database_down(request, exc)
+    if getattr(exc.orig, "sqlstate", None) in _SCHEMA_MISSING:
+        log.warning("the database lacks the schema at %s: run `timeline migrate`", request.url.path)
+        return problem(
+            request,
+            503,
+            "the database is not ready (not migrated); try again later",
+            headers={"Retry-After": "5"},
+        )
     if isinstance(exc, DataError):
         return problem(request, 400, f"the database cannot take this value: {exc.orig}")
     return unexpected(request, exc)
