@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -16,7 +15,7 @@ from sqlalchemy.exc import OperationalError
 from api.app import create_app
 from api.settings import Settings
 from tests import api_support
-from tests.api_support import API, asserted, bearer, without_document
+from tests.api_support import API, asserted, bearer, wait_for_queued_writer, without_document
 from tests.conftest import TEST_DBNAME
 from tests.pg_server import ServerAddress
 from tests.seed_facts import load_seed
@@ -162,7 +161,7 @@ def test_a_pool_with_no_free_connection_answers_503_not_500(
             recorder.lock_log(blocker)  # the writer below queues behind this transaction
             queued = writer.submit(small.post, f"{API}/events", json={"events": [fact]}, headers=write)
             try:
-                time.sleep(1.0)  # the writer has checked out the only connection and waits for the lock
+                wait_for_queued_writer(engine)  # it holds the only pooled connection while it waits
                 waiting = [small.get(f"{API}/events", headers=read), small.get(f"{API}/ready")]
             finally:
                 blocker.rollback()

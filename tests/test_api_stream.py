@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -14,7 +15,7 @@ from api.app import create_app
 from api.controllers import events
 from api.settings import Settings
 from tests import api_support
-from tests.api_support import API, asserted, bearer, without_document
+from tests.api_support import API, asserted, bearer, wait_for_queued_writer, without_document
 from tests.seed_facts import load_seed
 from timeline.service.aio import PoolSettings
 from timeline.store import recorder
@@ -61,8 +62,6 @@ def test_a_consumer_resumes_after_its_last_event_id(client: TestClient[Any], key
 
 def test_the_stream_waits_for_events_that_arrive_later(client: TestClient[Any], keys: dict[str, str]) -> None:
     """A live stream started on an empty log delivers what is appended afterwards."""
-    import threading
-
     fact = asserted(without_document(load_seed().facts[1]))
 
     def append_soon() -> None:
@@ -87,8 +86,6 @@ def test_keep_alives_are_comments_that_an_event_source_never_dispatches(
     client: TestClient[Any], keys: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A `data:` line, even empty, makes a browser fire a message event: a keep-alive must have none."""
-    import threading
-
     monkeypatch.setattr(events, "KEEP_ALIVE_SECONDS", 0.2)
     fact = asserted(without_document(load_seed().facts[1]))
 
@@ -129,6 +126,7 @@ def test_a_live_stream_outlasts_a_moment_without_database_connections(
     pool = PoolSettings(size=1, overflow=0, timeout_seconds=0.3)
     read, write = bearer(keys["read"]), bearer(keys["write"])
     with TestClient(create_app(Settings(auth=True, pool=pool))) as small, ThreadPoolExecutor(2) as threads:
+        # The test client hands over a stream's body only once it ends, so its start cannot be awaited here.
         live = threads.submit(_read, small, keys["read"], 1)
         time.sleep(1.0)  # the stream is open and waiting
         with engine.connect() as blocker:
@@ -136,7 +134,8 @@ def test_a_live_stream_outlasts_a_moment_without_database_connections(
             recorder.lock_log(blocker)  # the writer holds the only connection while it queues behind this
             queued = threads.submit(small.post, f"{API}/events", json={"events": [fact]}, headers=write)
             try:
-                time.sleep(1.5)  # meanwhile the stream's reads find no free connection
+                wait_for_queued_writer(engine)
+                time.sleep(1.0)  # meanwhile the stream's reads (five a second) find no free connection
             finally:
                 blocker.rollback()
         assert queued.result(timeout=30).status_code == 201
