@@ -10,7 +10,8 @@ from typing import Any
 import msgspec
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
-from sqlalchemy.exc import DataError, DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from timeline.errors import (
     ConcurrencyError,
@@ -20,6 +21,7 @@ from timeline.errors import (
     NotFound,
     TimelineError,
 )
+from timeline.service.reporting import is_connection_failure
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("timeline.api")
@@ -107,14 +109,42 @@ def database_down(request: Request[Any, Any, Any], exc: Exception) -> Response[P
     )
 
 
+def pool_exhausted(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
+    """Every pooled connection stayed busy for the pool's timeout: the server is overloaded, not broken."""
+    log.warning("no free database connection at %s", request.url.path)
+    return problem(
+        request,
+        503,
+        "the database is busy (no free connection); try again later",
+        headers={"Retry-After": "1"},
+    )
+
+
+# Our own queries name a table, function or schema that is not there: the database was never migrated. (A
+# caller's own SQL never gets here: POST /sql answers its errors as 400s.)
+_SCHEMA_MISSING = ("42P01", "42883", "3F000")
+
+
+def database_unavailable(exc: Exception) -> bool:
+    """The database is gone, refuses connections or has none free: worth trying again later."""
+    if isinstance(exc, DBAPIError):
+        return is_connection_failure(exc)
+    return isinstance(exc, PoolTimeout | DatabaseUnavailable)
+
+
 def database_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
     """Connection trouble is 503; a value PostgreSQL cannot store (a NUL byte, say) is 400."""
     assert isinstance(exc, DBAPIError)
-    state = getattr(exc.orig, "sqlstate", None)
-    if isinstance(exc, OperationalError | InterfaceError) and (
-        state is None or state.startswith(("08", "57P", "53"))
-    ):
+    if is_connection_failure(exc):
         return database_down(request, exc)
+    if getattr(exc.orig, "sqlstate", None) in _SCHEMA_MISSING:
+        log.warning("the database lacks the schema at %s: run `timeline migrate`", request.url.path)
+        return problem(
+            request,
+            503,
+            "the database is not ready (not migrated); try again later",
+            headers={"Retry-After": "5"},
+        )
     if isinstance(exc, DataError):
         return problem(request, 400, f"the database cannot take this value: {exc.orig}")
     return unexpected(request, exc)
@@ -129,5 +159,6 @@ EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
     TimelineError: timeline_error,
     HTTPException: http_error,
     DBAPIError: database_error,
+    PoolTimeout: pool_exhausted,
     Exception: unexpected,
 }

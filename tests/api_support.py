@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
@@ -9,6 +10,7 @@ from typing import Any
 
 import pytest
 from litestar.testing import TestClient
+from sqlalchemy import Engine, text
 
 from api.app import create_app
 from api.settings import Settings
@@ -46,3 +48,18 @@ def asserted(fact: Fact, expected_version: int | None = None) -> dict[str, Any]:
 def without_document(fact: Fact) -> Fact:
     """The fact as a client that stored no document sends it (the log refuses unknown document ids)."""
     return replace(fact, source=replace(fact.source, document_id=None))
+
+
+def wait_for_queued_writer(engine: Engine, timeout: float = 30.0) -> None:
+    """Until some session waits for the log's lock (a writer queued behind a test's open transaction)."""
+    deadline = time.monotonic() + timeout
+    waiting = text(
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+        "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+    )
+    while time.monotonic() < deadline:
+        with engine.connect() as conn:
+            if conn.execute(waiting).scalar_one() > 0:
+                return
+        time.sleep(0.05)
+    raise AssertionError("no writer queued for the log's lock")

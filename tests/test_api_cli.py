@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from timeline import cli, service
+from timeline import cli, cli_api, service
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,21 +45,27 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_serve_dev_answers_over_http_with_auth_off(app_env: str) -> None:
+def _serve(database_url: str, *options: str) -> tuple[subprocess.Popen[str], str]:
+    """`timeline serve --dev` on a free port, once it answers; the caller stops it."""
     port = _free_port()
-    env = {**os.environ, "TIMELINE_DATABASE_URL": app_env}
-    command = [sys.executable, "-m", "timeline.cli", "serve", "--dev", "--port", str(port), "--workers", "2"]
+    env = {**os.environ, "TIMELINE_DATABASE_URL": database_url}
+    command = [sys.executable, "-m", "timeline.cli", "serve", "--dev", "--port", str(port), *options]
     server = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if httpx.get(f"{base}/api/v1/health").status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.1)
+    return server, base
+
+
+def test_serve_dev_answers_over_http_with_auth_off(app_env: str) -> None:
+    server, base = _serve(app_env, "--workers", "2")
     try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                if httpx.get(f"{base}/api/v1/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
         assert httpx.get(f"{base}/api/v1/ready").json()["ready"] is True
         # auth is off: no key needed, and the UI page is there
         assert httpx.get(f"{base}/api/v1/events").status_code == 200
@@ -67,3 +74,19 @@ def test_serve_dev_answers_over_http_with_auth_off(app_env: str) -> None:
         server.terminate()
         _out, err = server.communicate(timeout=20)
     assert "AUTH IS OFF" in err
+
+
+def test_serve_stops_on_sigterm_though_a_live_stream_is_open(app_env: str) -> None:
+    """An EventSource never ends its request: the server must still stop within its grace period."""
+    server, base = _serve(app_env)
+    try:
+        with httpx.stream("GET", f"{base}/api/v1/events/stream", timeout=60) as live:
+            assert live.status_code == 200
+            server.send_signal(signal.SIGTERM)
+            stopped = server.wait(timeout=cli_api.GRACEFUL_SHUTDOWN_SECONDS + 20)
+    finally:
+        server.kill()
+        _out, err = server.communicate(timeout=20)
+    # uvicorn re-raises the signal it stopped on, so a clean stop may exit as killed by SIGTERM
+    assert stopped in (0, -signal.SIGTERM), err
+    assert "Application shutdown complete" in err

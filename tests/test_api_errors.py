@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import psycopg
 import pytest
 from litestar.testing import TestClient
+from psycopg import sql
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
 from api.app import create_app
 from api.settings import Settings
 from tests import api_support
-from tests.api_support import API, bearer
-from timeline.store.db import dispose_app_engines
+from tests.api_support import API, asserted, bearer, wait_for_queued_writer, without_document
+from tests.conftest import TEST_DBNAME
+from tests.pg_server import ServerAddress
+from tests.seed_facts import load_seed
+from timeline.service.aio import PoolSettings
+from timeline.service.reporting import is_connection_failure
+from timeline.store import recorder
+from timeline.store.db import dispose_app_engines, make_engine
 
 client, keys = api_support.client, api_support.keys  # fixtures shared by the API tests
 
@@ -134,3 +145,59 @@ def test_ready_when_migrated(client: TestClient[Any]) -> None:
     assert answer.status_code == 200
     body = answer.json()
     assert body["ready"] is True and body["revision"] == body["head"]
+
+
+def test_a_pool_with_no_free_connection_answers_503_not_500(
+    app_env: str, engine: Engine, keys: dict[str, str]
+) -> None:
+    """A writer queued behind a long transaction holds the only pooled connection; others wait, then 503."""
+    fact = asserted(without_document(load_seed().facts[1]))
+    pool = PoolSettings(size=1, overflow=0, timeout_seconds=0.3)
+    read, write = bearer(keys["read"]), bearer(keys["write"])
+    with TestClient(create_app(Settings(auth=True, pool=pool))) as small, ThreadPoolExecutor(1) as writer:
+        assert small.get(f"{API}/events", headers=read).status_code == 200
+        with engine.connect() as blocker:
+            blocker.begin()
+            recorder.lock_log(blocker)  # the writer below queues behind this transaction
+            queued = writer.submit(small.post, f"{API}/events", json={"events": [fact]}, headers=write)
+            try:
+                wait_for_queued_writer(engine)  # it holds the only pooled connection while it waits
+                waiting = [small.get(f"{API}/events", headers=read), small.get(f"{API}/ready")]
+            finally:
+                blocker.rollback()
+        assert queued.result(timeout=30).status_code == 201
+    busy, ready = waiting
+    assert "busy" in _is_problem(busy, 503)["detail"] and busy.headers["Retry-After"]
+    assert ready.status_code == 503 and ready.json()["ready"] is False
+
+
+def test_a_database_not_migrated_yet_is_503_not_a_server_error(
+    app_env: str, server: ServerAddress, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Missing tables are the deployment's state, not the caller's fault nor a bug: 503 until migrated."""
+    bare = f"{TEST_DBNAME}_bare"
+    admin = server.url("postgres")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(bare)))
+    try:
+        monkeypatch.setenv("TIMELINE_DATABASE_URL", server.url(bare))
+        with TestClient(create_app(Settings(auth=False))) as unmigrated:
+            _is_problem(unmigrated.get(f"{API}/events"), 503)
+            _is_problem(unmigrated.get(f"{API}/state?as_of=2025-11-07"), 503)
+            assert unmigrated.get(f"{API}/ready").status_code == 503
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(bare)))
+
+
+def test_a_server_without_the_application_role_fails_to_connect_not_on_the_callers_value(
+    db_url: str,
+) -> None:
+    """A cluster the migrations never ran on lacks timeline_app: a connection failure (503), not a 400."""
+    engine = make_engine(db_url, role="timeline_no_such_role")
+    try:
+        with pytest.raises(OperationalError) as refused, engine.connect():
+            pass
+    finally:
+        engine.dispose()
+    assert is_connection_failure(refused.value)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from litestar.testing import TestClient
+from sqlalchemy import Engine, text
 
 from tests import api_support
 from tests.api_support import API, asserted, bearer, without_document
@@ -123,3 +126,58 @@ def test_values_of_every_kind_come_back_as_json(client: TestClient[Any], keys: d
     )
     assert answer.status_code == 200, answer.text
     assert answer.json()["rows"] == [["1.5", "2025-11-07", {"a": 1}, "AQI=", "1 day, 0:00:00", None]]
+
+
+def test_reports_survive_the_server_dropping_pooled_connections(
+    client: TestClient[Any], keys: dict[str, str], owner_engine: Engine
+) -> None:
+    """After a database restart the first report is answered, not 503 for each stale pooled connection."""
+    for _ in range(3):
+        assert _sql(client, keys["read"], sql="SELECT 1").status_code == 200
+    with owner_engine.connect() as admin:
+        dropped = admin.execute(
+            text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND usename = 'timeline_reader'"
+            )
+        ).scalar_one()
+    assert dropped >= 1
+    answers = [_sql(client, keys["read"], sql="SELECT 1") for _ in range(3)]
+    assert [a.status_code for a in answers] == [200, 200, 200], answers[0].text
+
+
+def _peak_rss_growth_mib(action: Callable[[], Any]) -> float:
+    """How far this process's resident memory peaked above where it stood (clear_refs resets the peak)."""
+
+    def status(field: str) -> int:
+        line = next(x for x in Path("/proc/self/status").read_text().splitlines() if x.startswith(field))
+        return int(line.split()[1])  # kB
+
+    Path("/proc/self/clear_refs").write_text("5")
+    before = status("VmRSS:")
+    action()
+    return (status("VmHWM:") - before) / 1024
+
+
+def test_the_row_limit_bounds_memory_not_only_the_answer(
+    client: TestClient[Any], keys: dict[str, str]
+) -> None:
+    """300 MB of rows asked for with row_limit 2: the API must not hold them all to send back two."""
+    answers: list[Any] = []
+    sql = "SELECT g, repeat('x', 3000) AS pad FROM generate_series(1, 100000) g"
+    growth = _peak_rss_growth_mib(lambda: answers.append(_sql(client, keys["read"], sql=sql, row_limit=2)))
+    body = answers[0].json()
+    assert answers[0].status_code == 200, body
+    assert [row[0] for row in body["rows"]] == [1, 2] and body["truncated"] is True
+    assert growth < 100, f"peak memory grew {growth:.0f} MiB"
+    # the connection goes back to the pool usable: the cut-off statement left nothing behind
+    assert _sql(client, keys["read"], sql="SELECT 1").json()["rows"] == [[1]]
+
+
+def test_an_empty_result_still_names_its_columns(client: TestClient[Any], keys: dict[str, str]) -> None:
+    for sql in ["SELECT type AS kind, position FROM events WHERE false", "SELECT 1 AS one WHERE false;"]:
+        body = _sql(client, keys["read"], sql=sql).json()
+        assert body["rows"] == [] and body["truncated"] is False
+        assert body["columns"] in (["kind", "position"], ["one"]), body
+    plan = _sql(client, keys["read"], sql="EXPLAIN SELECT * FROM events").json()
+    assert plan["columns"] == ["QUERY PLAN"] and plan["rows"]

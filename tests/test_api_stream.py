@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import pytest
 from litestar.testing import TestClient
+from sqlalchemy import Engine
 
+from api.app import create_app
+from api.controllers import events
+from api.settings import Settings
 from tests import api_support
-from tests.api_support import API, asserted, bearer, without_document
+from tests.api_support import API, asserted, bearer, wait_for_queued_writer, without_document
 from tests.seed_facts import load_seed
+from timeline.service.aio import PoolSettings
+from timeline.store import recorder
 
 client, keys = api_support.client, api_support.keys  # fixtures shared by the API tests
 
@@ -52,9 +62,6 @@ def test_a_consumer_resumes_after_its_last_event_id(client: TestClient[Any], key
 
 def test_the_stream_waits_for_events_that_arrive_later(client: TestClient[Any], keys: dict[str, str]) -> None:
     """A live stream started on an empty log delivers what is appended afterwards."""
-    import threading
-    import time
-
     fact = asserted(without_document(load_seed().facts[1]))
 
     def append_soon() -> None:
@@ -73,3 +80,65 @@ def test_a_bad_last_event_id_is_400(client: TestClient[Any], keys: dict[str, str
     answer = client.get(f"{API}/events/stream?limit=1", headers=headers)
     assert answer.status_code == 400
     assert answer.json()["field"] == "Last-Event-ID"
+
+
+def test_keep_alives_are_comments_that_an_event_source_never_dispatches(
+    client: TestClient[Any], keys: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A `data:` line, even empty, makes a browser fire a message event: a keep-alive must have none."""
+    monkeypatch.setattr(events, "KEEP_ALIVE_SECONDS", 0.2)
+    fact = asserted(without_document(load_seed().facts[1]))
+
+    def append_later() -> None:
+        time.sleep(1.5)
+        client.post(f"{API}/events", json={"events": [fact]}, headers=bearer(keys["write"]))
+
+    writer = threading.Thread(target=append_later)
+    writer.start()
+    with client.stream("GET", f"{API}/events/stream?limit=1", headers=bearer(keys["read"])) as answer:
+        text = "".join(answer.iter_text())
+    writer.join()
+    blocks = [b for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
+    keep_alives = [b for b in blocks if b.startswith(":")]
+    assert keep_alives, text
+    for block in keep_alives:
+        assert all(line.startswith(":") for line in block.splitlines()), block
+    dispatched = [b for b in blocks if any(line.startswith("data") for line in b.splitlines())]
+    assert len(dispatched) == 1 and "id: " in dispatched[0]
+
+
+def test_a_stream_opened_while_the_database_is_down_is_a_503_problem(
+    app_env: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TIMELINE_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/timeline")
+    with TestClient(create_app(Settings(auth=False))) as down:
+        answer = down.get(f"{API}/events/stream?limit=1")
+    assert answer.status_code == 503
+    assert answer.headers["content-type"].startswith("application/problem+json")
+
+
+def test_a_live_stream_outlasts_a_moment_without_database_connections(
+    app_env: str, engine: Engine, keys: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reads that find no free connection leave the stream waiting; it delivers what comes after."""
+    monkeypatch.setattr(events, "KEEP_ALIVE_SECONDS", 0.2)  # the stream looks at the log five times a second
+    fact = asserted(without_document(load_seed().facts[1]))
+    pool = PoolSettings(size=1, overflow=0, timeout_seconds=0.3)
+    read, write = bearer(keys["read"]), bearer(keys["write"])
+    with TestClient(create_app(Settings(auth=True, pool=pool))) as small, ThreadPoolExecutor(2) as threads:
+        # The test client hands over a stream's body only once it ends, so its start cannot be awaited here.
+        live = threads.submit(_read, small, keys["read"], 1)
+        time.sleep(1.0)  # the stream is open and waiting
+        with engine.connect() as blocker:
+            blocker.begin()
+            recorder.lock_log(blocker)  # the writer holds the only connection while it queues behind this
+            queued = threads.submit(small.post, f"{API}/events", json={"events": [fact]}, headers=write)
+            try:
+                wait_for_queued_writer(engine)
+                time.sleep(1.0)  # meanwhile the stream's reads (five a second) find no free connection
+            finally:
+                blocker.rollback()
+        assert queued.result(timeout=30).status_code == 201
+        got = live.result(timeout=30)
+        everything = small.get(f"{API}/events", headers=read).json()["events"]
+    assert [int(m["id"]) for m in got] == [everything[0]["position"]]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import psycopg
+import pytest
 from sqlalchemy import Engine
 
 from tests.api_support import without_document
@@ -12,6 +14,7 @@ from tests.seed_facts import load_seed
 from timeline import config, service
 from timeline.domain.events import FactAsserted
 from timeline.service.aio import AsyncService, PoolSettings
+from timeline.store.log_watch import LogWatcher
 
 
 def _assert_facts(engine: Engine, count: int) -> list[int]:
@@ -75,3 +78,18 @@ def test_the_api_pool_is_async_psycopg_of_the_configured_size(app_env: str) -> N
     pool, _, driver = asyncio.run(scenario())
     assert driver == "psycopg (async)"
     assert "Pool size: 3" in pool
+
+
+def test_a_watcher_that_cannot_connect_warns_once_not_every_retry(caplog: pytest.LogCaptureFixture) -> None:
+    async def scenario() -> None:
+        # Nothing listens on port 1: every attempt is refused at once.
+        watcher = LogWatcher("postgresql://nobody@127.0.0.1:1/timeline", poll_seconds=0.1, retry_seconds=0.02)
+        watcher.start()
+        await asyncio.sleep(0.5)
+        await watcher.stop()
+
+    with caplog.at_level(logging.DEBUG, logger="timeline.store.log_watch"):
+        asyncio.run(scenario())
+    attempts = [r for r in caplog.records if r.name == "timeline.store.log_watch"]
+    assert len(attempts) >= 5  # it kept trying
+    assert [r.levelno for r in attempts].count(logging.WARNING) == 1

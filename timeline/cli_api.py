@@ -9,6 +9,10 @@ from typing import Any
 
 from timeline import service
 
+# Open SSE streams never end by themselves: after this long uvicorn cancels them (a client reconnects with
+# Last-Event-ID), so that a stop request stops the server instead of waiting for every browser tab.
+GRACEFUL_SHUTDOWN_SECONDS = 5
+
 DEV_BANNER = """\
 *** timeline serve --dev: AUTH IS OFF ***
 Anyone who can reach http://{host}:{port}/ can read and write. For local use only.
@@ -55,6 +59,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         reload=False,
         proxy_headers=not args.dev,
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
         log_level="info",
     )
     return 0

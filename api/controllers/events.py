@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
@@ -15,11 +16,15 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from api.auth import caller_of
 from api.openapi import AT_LEAST_ZERO, READ, WRITE, problems
+from api.problems import database_unavailable
 from api.schemas import AppendOut, EventsIn, FeedOut, event_out
 from timeline.errors import InvalidInput
+from timeline.service import StoredEvent
 from timeline.service.aio import AsyncService
 
 KEEP_ALIVE_SECONDS = 15.0
+STREAM_BATCH = 100
+log = logging.getLogger("timeline.api")
 
 EVENTS_EXAMPLE = {
     "events": [
@@ -32,6 +37,31 @@ EVENTS_EXAMPLE = {
         }
     ]
 }
+
+
+class _LogReads:
+    """A live stream's reads of the log: while the database cannot answer, none, and the stream waits.
+
+    The response has started by then, so an error could only cut the stream; a browser's EventSource that
+    reconnects into a 503 gives up for good, so riding out a restart or a busy pool is kinder.
+    """
+
+    def __init__(self, timeline: AsyncService) -> None:
+        self._timeline = timeline
+        self._failing = False
+
+    async def after(self, position: int) -> list[StoredEvent]:
+        try:
+            batch = await self._timeline.read_events(position, STREAM_BATCH)
+        except Exception as exc:
+            if not database_unavailable(exc):
+                raise
+            if not self._failing:
+                log.warning("a live stream waits for the database (%s)", type(exc).__name__)
+            self._failing = True
+            return []
+        self._failing = False
+        return batch
 
 
 def _resume_point(request: Request[Any, Any, Any], after: int | None) -> int:
@@ -101,23 +131,30 @@ class EventsController(Controller):
         limit: Annotated[int | None, QueryParameter(ge=1, le=100_000)] = None,
     ) -> Response[Any]:
         start = _resume_point(request, after)
+        # Read before answering 200, so that a database that is down is a 503 problem, not a broken stream.
+        first = await timeline.read_events(start, STREAM_BATCH)
 
         async def messages() -> AsyncIterator[ServerSentEventMessage]:
             position, sent, last_message = start, 0, anyio.current_time()
+            batch: list[StoredEvent] | None = first
+            reads = _LogReads(timeline)
             while limit is None or sent < limit:
-                batch = await timeline.read_events(position, 100)
+                if batch is None:
+                    batch = await reads.after(position)
                 if not batch:
                     # The database's NOTIFY wakes this when an append commits; the log is read again anyway.
                     await timeline.wait_for_events(position, KEEP_ALIVE_SECONDS)
                     if anyio.current_time() - last_message >= KEEP_ALIVE_SECONDS:
-                        # Proxies close silent connections; a comment line keeps this one open.
+                        # Proxies close silent connections; a comment line keeps this one open. No data
+                        # line (Litestar writes an empty one by default): a browser would fire a message.
                         last_message = anyio.current_time()
-                        yield ServerSentEventMessage(comment="keep-alive")
+                        yield ServerSentEventMessage(comment="keep-alive", data=None)
+                    batch = None
                     continue
                 for event in batch[: None if limit is None else limit - sent]:
                     data = msgspec.json.encode(event_out(event)).decode()
                     yield ServerSentEventMessage(data=data, event=event.type, id=str(event.position))
                     position, sent = event.position, sent + 1
-                last_message = anyio.current_time()
+                last_message, batch = anyio.current_time(), None
 
         return ServerSentEvent(messages())

@@ -17,6 +17,7 @@ import anyio.to_thread
 import psycopg
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError, ProgrammingError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from timeline import config
@@ -55,7 +56,9 @@ class AsyncService:
         }
         self._engine: AsyncEngine = make_async_engine(url, **options)
         # Reporting SQL gets its own small pool, so slow reports cannot starve the API's own queries.
-        self._reader: AsyncEngine = make_async_engine(reader, role=None, pool_size=2, max_overflow=3)
+        self._reader: AsyncEngine = make_async_engine(
+            reader, role=None, pool_size=2, max_overflow=3, pool_pre_ping=True
+        )
         self._watcher = LogWatcher(config.libpq_url(url), pool.poll_seconds)
 
         self._query_state = self._reading(answers.query_state)
@@ -147,7 +150,8 @@ class AsyncService:
         except ProgrammingError:
             # Before migration 0005 the application role may not read the revision: behind head anyway.
             return Readiness(True, None, migrate.head_revision())
-        except DBAPIError:
+        except (DBAPIError, PoolTimeout):
+            # A pool with no free connection for its whole timeout cannot serve requests either.
             return Readiness(False, None, migrate.head_revision())
 
     async def wait_for_events(self, after: int, timeout: float) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import psycopg
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -28,6 +29,10 @@ def _assume_role_on_connect(engine: Engine, role: str) -> None:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(statement)
+        except psycopg.Error as exc:
+            # The role is missing where migrations never ran: the connection is unusable, and the caller's
+            # request is not at fault (psycopg calls it an invalid value, which reads as a 400).
+            raise psycopg.OperationalError(f"cannot act as {role}: {exc}") from exc
         finally:
             cursor.close()
         dbapi_connection.commit()

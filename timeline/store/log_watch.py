@@ -67,16 +67,21 @@ class LogWatcher:
         tick.set()
 
     async def _run(self) -> None:
+        failing = False
         while True:
             try:
                 conn = await psycopg.AsyncConnection.connect(self._url, autocommit=True)
             except psycopg.Error as exc:
-                log.warning("cannot LISTEN for appends (%s); live readers poll meanwhile", type(exc).__name__)
+                # Once per outage: a database down for an hour would otherwise log 3600 warnings a worker.
+                level = logging.DEBUG if failing else logging.WARNING
+                log.log(level, "cannot LISTEN for appends (%s); readers poll meanwhile", type(exc).__name__)
+                failing = True
                 await asyncio.sleep(self._retry_seconds)
                 continue
             try:
                 await conn.execute(f"LISTEN {CHANNEL}")
                 self._listening.set()
+                failing = False
                 # Appends committed before LISTEN took effect are not announced: wake everyone to re-read.
                 self._heard(self._latest)
                 async for note in conn.notifies():

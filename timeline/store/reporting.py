@@ -1,18 +1,21 @@
 """Read-only SQL for reporting clients: one statement, as `timeline_reader`, read-only, with a timeout.
 
-The caller's statement is sent with the extended query protocol (prepared), which PostgreSQL refuses to
-run with more than one command, so `SELECT 1; RESET ROLE; ...` cannot reach past the first statement.
+The caller's statement is sent with the extended query protocol, which PostgreSQL refuses to run with more
+than one command, so `SELECT 1; RESET ROLE; ...` cannot reach past the first statement. Rows are streamed
+and the statement is cancelled after `row_limit + 1` of them: a client-side cursor would first hold the
+whole result in the API's memory, however few rows it answers with.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import decimal
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncGenerator, Generator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import psycopg
 from sqlalchemy import Connection
@@ -66,6 +69,13 @@ def _result(description: Sequence[Any] | None, fetched: Sequence[Any], row_limit
     return QueryResult([c.name for c in description], rows, len(fetched) > row_limit)
 
 
+def _describe_empty(sql: str) -> str:
+    # A streamed result with no rows names its columns only in its closing message, which psycopg drops; the
+    # same statement under LIMIT 0 names them without producing a row.
+    # The caller's SQL runs as it is anyway, as timeline_reader: wrapping it grants nothing more.
+    return f"SELECT * FROM (\n{sql.rstrip().rstrip(';')}\n) AS described LIMIT 0"  # noqa: S608
+
+
 def run_readonly(
     conn: Connection, sql: str, params: Mapping[str, Any] | None, row_limit: int, timeout_ms: int
 ) -> QueryResult:
@@ -74,10 +84,27 @@ def run_readonly(
         conn.exec_driver_sql(statement)
     driver = conn.connection.driver_connection
     assert isinstance(driver, psycopg.Connection)
+    bound = dict(params) if params else None
+    psycopg.ClientCursor(driver).mogrify(sql, bound)  # placeholders that do not match fail here, unsent
+    rows: list[Any] = []
     with driver.cursor() as cursor:
-        cursor.execute(sql, dict(params) if params else None, prepare=True)
-        fetched = cursor.fetchmany(row_limit + 1) if cursor.description is not None else []
-        return _result(cursor.description, fetched, row_limit)
+        try:
+            stream = cast(Generator[Any, None, None], cursor.stream(sql, bound))  # typed as an iterator
+            with contextlib.closing(stream):
+                for row in stream:
+                    rows.append(row)
+                    if len(rows) > row_limit:
+                        break
+        except psycopg.ProgrammingError as exc:
+            if exc.sqlstate is not None:
+                raise
+            return QueryResult([], [], False)  # a command with no result, such as SET
+        description = cursor.description
+        if description is None:
+            with contextlib.suppress(psycopg.Error):
+                cursor.execute(_describe_empty(sql), bound)
+                description = cursor.description
+        return _result(description, rows, row_limit)
 
 
 async def run_readonly_async(
@@ -88,7 +115,25 @@ async def run_readonly_async(
         await conn.exec_driver_sql(statement)
     driver = (await conn.get_raw_connection()).driver_connection
     assert isinstance(driver, psycopg.AsyncConnection)
+    bound = dict(params) if params else None
+    psycopg.AsyncClientCursor(driver).mogrify(sql, bound)  # placeholders that do not match fail here, unsent
+    rows: list[Any] = []
     async with driver.cursor() as cursor:
-        await cursor.execute(sql, dict(params) if params else None, prepare=True)
-        fetched = await cursor.fetchmany(row_limit + 1) if cursor.description is not None else []
-        return _result(cursor.description, fetched, row_limit)
+        try:
+            # Closed at once when the limit is reached: that cancels the statement and frees the connection.
+            astream = cast(AsyncGenerator[Any, None], cursor.stream(sql, bound))  # typed as an iterator
+            async with contextlib.aclosing(astream):
+                async for row in astream:
+                    rows.append(row)
+                    if len(rows) > row_limit:
+                        break
+        except psycopg.ProgrammingError as exc:
+            if exc.sqlstate is not None:
+                raise
+            return QueryResult([], [], False)  # a command with no result, such as SET
+        description = cursor.description
+        if description is None:
+            with contextlib.suppress(psycopg.Error):
+                await cursor.execute(_describe_empty(sql), bound)
+                description = cursor.description
+        return _result(description, rows, row_limit)
