@@ -16,7 +16,7 @@ from api.openapi import AT_LEAST_ZERO, READ, WRITE, problems
 from api.schemas import SOME_TEXT, AliasIn, CorrectionIn, EventOut, MergeIn, ReasonIn, event_out
 from timeline import service
 from timeline.client_events import parse_fact
-from timeline.domain.codec import as_of_answer_to_json, fact_to_json
+from timeline.domain.codec import fact_to_json
 from timeline.service import EntityRecord
 from timeline.service.aio import AsyncService
 
@@ -92,8 +92,7 @@ class StateController(Controller):
             ),
         ] = None,
     ) -> StateOut:
-        answer = await timeline.state_as_of(as_of, known_at, entity, predicate, events)
-        return StateOut(**as_of_answer_to_json(answer.as_of, answer.known_at, answer.state, answer.events))
+        return StateOut(**await timeline.state_as_of_json(as_of, known_at, entity, predicate, events))
 
     @get("/entities", summary="Entities whose name or alias contains q", responses=READ)
     async def search(

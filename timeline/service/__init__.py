@@ -13,11 +13,9 @@ import functools
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
-import psycopg
 from sqlalchemy import Connection
-from sqlalchemy.exc import DBAPIError
 
 # Re-exported (`X as X`) for the CLI and the API, which never import the layers below the service.
 from timeline.domain.facts import EVENT_PREDICATES, STATE_PREDICATES
@@ -31,7 +29,6 @@ from timeline.service.database import Readiness as Readiness
 from timeline.service.database import database_location as database_location
 from timeline.service.database import database_status as database_status
 from timeline.service.database import migrate_database as migrate_database
-from timeline.service.database import readiness as readiness
 from timeline.service.database import stop_embedded_database as stop_embedded_database
 from timeline.service.documents import DocumentPage as DocumentPage
 from timeline.service.documents import DocumentView as DocumentView
@@ -47,15 +44,12 @@ from timeline.service.keys import KEY_SCOPES as KEY_SCOPES
 from timeline.service.keys import CreatedKey as CreatedKey
 from timeline.service.recording import EXTRACTOR_RECORDER as EXTRACTOR_RECORDER
 from timeline.service.recording import record as record
-from timeline.service.reporting import check_statement, reporting_error
-from timeline.store.db import dispose_app_engines, reader_engine
 from timeline.store.documents import StoredDocument as StoredDocument
 from timeline.store.entity_search import EntityRecord as EntityRecord
 from timeline.store.keys import StoredKey as StoredKey
 from timeline.store.recorder import ChainReport as ChainReport
 from timeline.store.recorder import StoredEvent as StoredEvent
 from timeline.store.reporting import QueryResult as QueryResult
-from timeline.store.reporting import run_readonly
 
 KNOWN_PREDICATES = tuple(sorted(STATE_PREDICATES | EVENT_PREDICATES))
 
@@ -122,23 +116,3 @@ def ingest_paths(
     """Ingest files and folders; every document is its own transaction."""
     for document in read_documents(paths, published):
         yield ingest_document(document, recorded_by)
-
-
-def run_readonly_sql(
-    sql: str, params: dict[str, Any] | None = None, row_limit: int = 1000, timeout_ms: int = 5000
-) -> QueryResult:
-    """One read-only statement as timeline_reader; SQL errors become InvalidInput in PostgreSQL's words."""
-    check_statement(sql)
-    try:
-        with reader_engine().connect() as conn, conn.begin() as transaction:
-            try:
-                return run_readonly(conn, sql, params, row_limit, timeout_ms)
-            finally:
-                transaction.rollback()
-    except (DBAPIError, psycopg.Error) as exc:
-        raise reporting_error(exc) from exc
-
-
-def shutdown() -> None:
-    """Close pooled database connections (a server stopping)."""
-    dispose_app_engines()

@@ -121,6 +121,18 @@ class AsyncService:
         pending = await self._query_state(as_of, known_at, entity, predicate, events_limit)
         return await anyio.to_thread.run_sync(answers.finish_state, pending)
 
+    async def state_as_of_json(
+        self,
+        as_of: date | str,
+        known_at: datetime | str | None = None,
+        entity: str | None = None,
+        predicate: str | None = None,
+        events_limit: int | None = None,
+    ) -> dict[str, Any]:
+        """`state_as_of` in the conventions' JSON shape, facts and JSON built off the event loop."""
+        pending = await self._query_state(as_of, known_at, entity, predicate, events_limit)
+        return await anyio.to_thread.run_sync(answers.finish_state_json, pending)
+
     async def ingest_document(
         self, document: Document, recorded_by: str = EXTRACTOR_RECORDER
     ) -> IngestResult:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Connection
 
+from timeline.domain.codec import as_of_answer_to_json
 from timeline.domain.facts import EVENT_PREDICATES, STATE_PREDICATES
 from timeline.domain.fold import FactView
 from timeline.errors import InvalidInput, NotFound
@@ -67,6 +69,12 @@ def finish_state(pending: PendingAnswer) -> StateAnswer:
     """The facts of the answer's rows: CPU work only (a whole-world answer can be tens of thousands)."""
     answer = queries.answer_from_rows(pending.rows, pending.predicate, pending.events_limit)
     return StateAnswer(pending.as_of, pending.known_at, answer.state, answer.events)
+
+
+def finish_state_json(pending: PendingAnswer) -> dict[str, Any]:
+    """`finish_state` in the conventions' JSON shape, for callers that send it on."""
+    answer = finish_state(pending)
+    return as_of_answer_to_json(answer.as_of, answer.known_at, answer.state, answer.events)
 
 
 def state_as_of(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import OperationalError
 
 from timeline import config
 from timeline.errors import DatabaseUnavailable
@@ -77,17 +77,3 @@ def verify_log(conn: Connection) -> ChainReport:
 def readiness_on(conn: Connection) -> Readiness:
     """Readiness seen over an open connection (the async facade's pool)."""
     return Readiness(True, migrate.revision_on(conn), migrate.head_revision())
-
-
-def readiness() -> Readiness:
-    """Whether the configured database answers and carries the newest schema (never starts a server)."""
-    head = migrate.head_revision()
-    url = config.configured_database_url()
-    if url is None:
-        if not embedded.is_running():
-            return Readiness(False, None, head)
-        url = embedded.start()
-    try:
-        return Readiness(True, migrate.current_revision(url), head)
-    except (OperationalError, DBAPIError):
-        return Readiness(False, None, head)

@@ -68,15 +68,6 @@ def app_engine() -> Engine:
     return _engines[url]
 
 
-def reader_engine() -> Engine:
-    """An engine that logs in as timeline_reader (see migration 0004 for why not SET ROLE)."""
-    url = reader_url()
-    key = "reader:" + url
-    if key not in _engines:
-        _engines[key] = make_engine(url, role=None, pool_pre_ping=True)
-    return _engines[key]
-
-
 def dispose_app_engines() -> None:
     """Close pooled connections (tests switch databases; servers shut down)."""
     for engine in _engines.values():

@@ -13,12 +13,11 @@ import contextlib
 import datetime as dt
 import decimal
 import uuid
-from collections.abc import AsyncGenerator, Generator, Mapping, Sequence
+from collections.abc import AsyncGenerator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
 import psycopg
-from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from timeline.store.db import READER_ROLE
@@ -74,37 +73,6 @@ def _describe_empty(sql: str) -> str:
     # same statement under LIMIT 0 names them without producing a row.
     # The caller's SQL runs as it is anyway, as timeline_reader: wrapping it grants nothing more.
     return f"SELECT * FROM (\n{sql.rstrip().rstrip(';')}\n) AS described LIMIT 0"  # noqa: S608
-
-
-def run_readonly(
-    conn: Connection, sql: str, params: Mapping[str, Any] | None, row_limit: int, timeout_ms: int
-) -> QueryResult:
-    """Run in the caller's fresh transaction, which the caller rolls back afterwards."""
-    for statement in _setup(timeout_ms):
-        conn.exec_driver_sql(statement)
-    driver = conn.connection.driver_connection
-    assert isinstance(driver, psycopg.Connection)
-    bound = dict(params) if params else None
-    psycopg.ClientCursor(driver).mogrify(sql, bound)  # placeholders that do not match fail here, unsent
-    rows: list[Any] = []
-    with driver.cursor() as cursor:
-        try:
-            stream = cast(Generator[Any, None, None], cursor.stream(sql, bound))  # typed as an iterator
-            with contextlib.closing(stream):
-                for row in stream:
-                    rows.append(row)
-                    if len(rows) > row_limit:
-                        break
-        except psycopg.ProgrammingError as exc:
-            if exc.sqlstate is not None:
-                raise
-            return QueryResult([], [], False)  # a command with no result, such as SET
-        description = cursor.description
-        if description is None:
-            with contextlib.suppress(psycopg.Error):
-                cursor.execute(_describe_empty(sql), bound)
-                description = cursor.description
-        return _result(description, rows, row_limit)
 
 
 async def run_readonly_async(
