@@ -24,4 +24,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("ALTER ROLE timeline_reader NOLOGIN")
+    # Roles belong to the whole cluster, not to this database: other timeline databases on the same server
+    # (a test run's, another deployment's) may rely on the login, so going down leaves it, as 0001 leaves
+    # the roles themselves.
+    pass
