@@ -12,9 +12,9 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-import numpy.typing as npt
 from razdel import sentenize
 
+from timeline.extract.linear_model import LinearModel, load_linear_model
 from timeline.extract.nlp import Sentence
 from timeline.extract.relation_features import (
     CROSS,
@@ -39,19 +39,9 @@ class Relation:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class _Model:
-    weights: npt.NDArray[np.float32]
-    thresholds: dict[str, float]
-
-
 @cache
-def _model() -> _Model:
-    with np.load(MODEL_PATH) as saved:
-        if int(saved["dimensions"][0]) != DIMENSIONS:
-            raise ValueError(f"{MODEL_PATH} was trained with other features; retrain it")
-        thresholds = {str(r): float(t) for r, t in zip(saved["relations"], saved["thresholds"], strict=True)}
-        return _Model(saved["weights"].astype(np.float32), thresholds)
+def _model() -> LinearModel:
+    return load_linear_model(MODEL_PATH, DIMENSIONS, "relations")
 
 
 def relations(text: str, mentions: Sequence[Mention], parsed: Sequence[Sentence] = ()) -> list[Relation]:

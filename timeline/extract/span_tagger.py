@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from timeline.extract.lexicon import Lemmas, counts
+from timeline.extract.linear_model import LinearModel, load_linear_model
 from timeline.extract.nlp import lemma_of
 
 MODEL_PATH = Path(__file__).with_name("span_model.npz")
@@ -178,19 +179,9 @@ def pick(
     return sorted(kept, key=lambda s: (s.start, s.type))
 
 
-@dataclass(frozen=True, slots=True)
-class _Model:
-    weights: npt.NDArray[np.float32]
-    thresholds: dict[str, float]
-
-
 @cache
-def _model() -> _Model:
-    with np.load(MODEL_PATH) as saved:
-        if int(saved["dimensions"][0]) != DIMENSIONS:
-            raise ValueError(f"{MODEL_PATH} was trained with other features; retrain it")
-        thresholds = {str(k): float(t) for k, t in zip(saved["kinds"], saved["thresholds"], strict=True)}
-        return _Model(saved["weights"].astype(np.float32), thresholds)
+def _model() -> LinearModel:
+    return load_linear_model(MODEL_PATH, DIMENSIONS, "kinds")
 
 
 @cache

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import anyio.to_thread
@@ -23,7 +22,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from timeline import config
 from timeline.extract.types import Document
 from timeline.service import answers, changes, database, documents, entities, feed, keys
-from timeline.service.answers import StateAnswer
 from timeline.service.database import Readiness
 from timeline.service.documents import IngestResult
 from timeline.service.extraction import extract_document
@@ -36,6 +34,7 @@ from timeline.store.reporting import QueryResult, run_readonly_async
 
 P = ParamSpec("P")
 T = TypeVar("T")
+A = TypeVar("A")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +60,9 @@ class AsyncService:
         )
         self._watcher = LogWatcher(config.libpq_url(url), pool.poll_seconds)
 
-        self._query_state = self._reading(answers.query_state)
+        query_state = self._reading(answers.query_state)
+        self.state_as_of = self._finished_off_loop(query_state, answers.finish_state)
+        self.state_as_of_json = self._finished_off_loop(query_state, answers.finish_state_json)
         self.entity_history = self._reading(answers.entity_history)
         self.retract_fact = self._writing(changes.retract_fact)
         self.correct_fact = self._writing(changes.correct_fact)
@@ -109,29 +110,17 @@ class AsyncService:
         run.__doc__ = use_case.__doc__
         return run
 
-    async def state_as_of(
-        self,
-        as_of: date | str,
-        known_at: datetime | str | None = None,
-        entity: str | None = None,
-        predicate: str | None = None,
-        events_limit: int | None = None,
-    ) -> StateAnswer:
-        """`answers.state_as_of`; the facts are built in a worker thread, off the event loop."""
-        pending = await self._query_state(as_of, known_at, entity, predicate, events_limit)
-        return await anyio.to_thread.run_sync(answers.finish_state, pending)
+    @staticmethod
+    def _finished_off_loop(
+        query: Callable[P, Awaitable[A]], finish: Callable[[A], T]
+    ) -> Callable[P, Awaitable[T]]:
+        """The query on the loop, then its CPU-heavy finish (rows into facts) in a worker thread."""
 
-    async def state_as_of_json(
-        self,
-        as_of: date | str,
-        known_at: datetime | str | None = None,
-        entity: str | None = None,
-        predicate: str | None = None,
-        events_limit: int | None = None,
-    ) -> dict[str, Any]:
-        """`state_as_of` in the conventions' JSON shape, facts and JSON built off the event loop."""
-        pending = await self._query_state(as_of, known_at, entity, predicate, events_limit)
-        return await anyio.to_thread.run_sync(answers.finish_state_json, pending)
+        async def run(*args: P.args, **kwargs: P.kwargs) -> T:
+            return await anyio.to_thread.run_sync(finish, await query(*args, **kwargs))
+
+        run.__doc__ = finish.__doc__
+        return run
 
     async def ingest_document(
         self, document: Document, recorded_by: str = EXTRACTOR_RECORDER
