@@ -60,6 +60,6 @@ def stop(home: str | Path | None = None) -> bool:
     pgserver = _quiet_import()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        server = pgserver.get_server(_data_dir(home), cleanup_mode="stop")  # type: ignore[attr-defined]
+        server = pgserver.get_server(_data_dir(home), cleanup_mode=None)  # type: ignore[attr-defined]
         server.stop()
     return True
