@@ -33,7 +33,7 @@ def cmd_db_url(_: argparse.Namespace) -> int:
 
 def cmd_db_status(_: argparse.Namespace) -> int:
     status = service.database_status()
-    where = "embedded server under ./.timeline/" if status.embedded else "TIMELINE_DATABASE_URL"
+    where = status.where
     if not status.running:
         print(f"not running ({where})")
         return 1

@@ -22,6 +22,11 @@ class DatabaseStatus:
     revision: str | None
     head: str | None
 
+    @property
+    def where(self) -> str:
+        """Where the database is, in words: the configured URL's variable, or the embedded server's folder."""
+        return f"embedded server under {config.timeline_home()}" if self.embedded else "TIMELINE_DATABASE_URL"
+
 
 @dataclass(frozen=True, slots=True)
 class Readiness:
