@@ -55,6 +55,7 @@ KNOWN_PREDICATES = tuple(sorted(STATE_PREDICATES | EVENT_PREDICATES))
 
 P = ParamSpec("P")
 T = TypeVar("T")
+A = TypeVar("A")
 
 
 def reading(use_case: Callable[Concatenate[Connection, P], T]) -> Callable[P, T]:
@@ -79,9 +80,19 @@ def writing(use_case: Callable[Concatenate[Connection, P], T]) -> Callable[P, T]
     return run
 
 
+def finished(query: Callable[P, A], finish: Callable[[A], T]) -> Callable[P, T]:
+    """The query, then the CPU work that turns its rows into the answer (the async facade splits them)."""
+
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        return finish(query(*args, **kwargs))
+
+    run.__doc__ = finish.__doc__
+    return run
+
+
 verify_log = reading(database.verify_log)
 
-state_as_of = reading(answers.state_as_of)
+state_as_of = finished(reading(answers.query_state), answers.finish_state)
 entity_history = reading(answers.entity_history)
 retract_fact = writing(changes.retract_fact)
 correct_fact = writing(changes.correct_fact)

@@ -66,7 +66,10 @@ def query_state(
 
 
 def finish_state(pending: PendingAnswer) -> StateAnswer:
-    """The facts of the answer's rows: CPU work only (a whole-world answer can be tens of thousands)."""
+    """The state in force on `as_of` and the events that had happened by then, as known at `known_at`.
+
+    Built from the answer's rows: CPU work only (a whole-world answer can be tens of thousands of facts).
+    """
     answer = queries.answer_from_rows(pending.rows, pending.predicate, pending.events_limit)
     return StateAnswer(pending.as_of, pending.known_at, answer.state, answer.events)
 
@@ -75,18 +78,6 @@ def finish_state_json(pending: PendingAnswer) -> dict[str, Any]:
     """`finish_state` in the conventions' JSON shape, for callers that send it on."""
     answer = finish_state(pending)
     return as_of_answer_to_json(answer.as_of, answer.known_at, answer.state, answer.events)
-
-
-def state_as_of(
-    conn: Connection,
-    as_of: date | str,
-    known_at: datetime | str | None = None,
-    entity: str | None = None,
-    predicate: str | None = None,
-    events_limit: int | None = None,
-) -> StateAnswer:
-    """The state in force on `as_of` and the events that had happened by then, as known at `known_at`."""
-    return finish_state(query_state(conn, as_of, known_at, entity, predicate, events_limit))
 
 
 def entity_history(conn: Connection, name: str) -> list[queries.FactVersion]:

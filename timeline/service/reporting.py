@@ -18,12 +18,16 @@ def check_statement(sql: str) -> None:
         raise InvalidInput("SQL may not contain NUL characters", "sql")
 
 
+def _lost_server(state: str | None) -> bool:
+    """An operational or interface error with this SQLSTATE (none: the connection itself) means no server."""
+    return state is None or state.startswith(_UNAVAILABLE_STATES)
+
+
 def is_connection_failure(exc: DBAPIError) -> bool:
     """The server is gone or refuses connections, as opposed to refusing this statement."""
-    if not isinstance(exc, OperationalError | InterfaceError):
-        return False
-    state = getattr(exc.orig, "sqlstate", None)
-    return state is None or state.startswith(_UNAVAILABLE_STATES)
+    return isinstance(exc, OperationalError | InterfaceError) and _lost_server(
+        getattr(exc.orig, "sqlstate", None)
+    )
 
 
 def reporting_error(exc: DBAPIError | psycopg.Error) -> TimelineError:
@@ -34,9 +38,7 @@ def reporting_error(exc: DBAPIError | psycopg.Error) -> TimelineError:
         return InvalidInput(str(exc.orig).strip(), "sql")
     # Raised by the driver's own cursor, so SQLAlchemy did not wrap it.
     state = exc.sqlstate
-    if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError) and (
-        state is None or state.startswith(_UNAVAILABLE_STATES)
-    ):
+    if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError) and _lost_server(state):
         return DatabaseUnavailable(str(exc))
     # No SQLSTATE: the driver refused before sending (placeholders that do not match the params).
     return InvalidInput(str(exc).strip(), "sql" if state is not None else "params")
