@@ -31,7 +31,7 @@ from eval.paths import shared_dir
 from eval.predict import ANCHOR_DATE
 from timeline.extract.brat import BratEntity
 from timeline.extract.pipeline import extract
-from timeline.extract.titles import CALLINGS, HEADS
+from timeline.extract.title_words import CALLINGS, HEADS
 from timeline.extract.types import Document
 
 _WHERE_TYPES = frozenset({"ORGANIZATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT", "LOCATION"})

@@ -552,3 +552,21 @@ def test_a_commanders_instrumental_complement_and_rank_before_the_name() -> None
         "Об этом заявил командующий войсками Северо-Кавказского военного округа "
         "генерал-полковник Сергей Макаров."
     )
+
+
+def test_a_managers_instrumental_complement_and_the_nearest_name_before_the_participle() -> None:
+    """FactRuEval devset: "управляющий компанией FaceCash" governs the instrumental like "командующий", and
+    the name just before it is the manager, not a person named earlier in the same noun phrase."""
+    found = holdings(
+        "Конкурент Марка Цукерберга, создателя Facebook, Аарон Гринспен, управляющий компанией FaceCash, "
+        "уже выступал против того, чтобы слово «face» ушло к Цукербергу."
+    )
+    assert ("Аарон Гринспен", "управляющий", "FaceCash") in found
+    assert not any(person == "Марк Цукерберг" and place == "FaceCash" for person, _, place in found)
+
+
+def test_a_title_opening_a_sentence_is_no_organisation() -> None:
+    """NER reads a capitalised "Замглавы" as an organisation; it is the title of the name that follows."""
+    assert ("Михаил Тюркин", "замглавы", "Федеральная миграционная служба") in holdings(
+        "Замглавы Федеральной миграционной службы России Михаил Тюркин заявил о новых загранпаспортах."
+    )

@@ -11,6 +11,7 @@ from timeline.domain.facts import EntityRef, EntityType
 from timeline.domain.ids import entity_id_for, slugify
 from timeline.extract import gazetteer
 from timeline.extract.nlp import Analysis, NerSpan, Sentence, Token, lemma_of
+from timeline.extract.title_words import HEADS, title_head
 from timeline.extract.types import EntityMention
 
 _TRAILING_JUNK = re.compile(r"[\s\u00a0—–\-,.;:!?«»\"]+$")
@@ -134,10 +135,18 @@ def _titled_person(analysis: Analysis, span: NerSpan) -> bool:
     return False
 
 
+def _title_word(span: NerSpan) -> bool:
+    """ "Замглавы Федеральной миграционной службы ...": NER reads a capitalised title opening a sentence
+    as an organisation; a title is never one (an acronym such as "МИД" may be)."""
+    words = span.text.split()
+    return len(words) == 1 and not words[0].isupper() and title_head(lemma_of(words[0])) in HEADS
+
+
 def _ner_mentions(analysis: Analysis) -> list[EntityMention]:
     spans = [
         replace(span, type="PER") if span.type == "LOC" and _titled_person(analysis, span) else span
         for span in analysis.spans
+        if span.type == "PER" or not _title_word(span)
     ]
     cleaned = [(span, *_clean(span)) for span in spans]
     people = [_person_name(normal) for span, _, _, normal in cleaned if span.type == "PER"]

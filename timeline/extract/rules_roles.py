@@ -22,11 +22,8 @@ from timeline.extract.holders import (
 from timeline.extract.org_phrases import phrase_organisation
 from timeline.extract.rules_work import work_places
 from timeline.extract.title_phrases import Title, former_word, titles_in
-from timeline.extract.titles import (
-    CALLINGS,
-    NOT_POSITIONS,
-    head_word,
-)
+from timeline.extract.title_words import CALLINGS, head_word
+from timeline.extract.titles import NOT_POSITIONS
 
 _APPOINT = ("назначить", "назначать", "назначенный", "назначен")
 _DISMISS = ("уволить", "увольнять", "уволенный", "уволен", "отставка", "отстранить", "отстраненный")

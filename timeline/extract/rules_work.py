@@ -103,8 +103,12 @@ def _worker(clauses: Sequence[Clause], at: int, verb: int) -> EntityRef | None:
     clause = clauses[at]
     token = clause.tokens[verb]
     if token.feats.get("VerbForm") == "Part" and token.rel.startswith("acl") and token.head >= 0:
-        # "Петров, возглавляющий компанию": the participle's noun is the worker.
-        people = clause.people_in(clause.subtree(token.head, 1))
+        # "Петров, возглавляющий компанию": the participle's noun is the worker; of several names under
+        # it ("Конкурент Марка Цукерберга, ..., Аарон Гринспен, управляющий компанией") the nearest.
+        before = [i for i in clause.subtree(token.head, 1) if i < verb]
+        people = clause.people_in(sorted(before, reverse=True)) or clause.people_in(
+            clause.subtree(token.head, 1)
+        )
         return people[0] if people else _named_after_participle(clause, verb)
     for subject in clause.dependents(verb, "nsubj"):
         people = clause.people_in(clause.subtree(subject, 2))

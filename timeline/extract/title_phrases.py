@@ -17,7 +17,19 @@ _GAP = 10  # tokens a title may stand from its holder's name: "посол Рос
 _TITLE_PREPOSITIONS = frozenset({"в", "при", "по", "от", "на", "за", "против", "из"})
 _WHERE_TYPES = (*PARTY_TYPES, EntityType.CITY, EntityType.LOCATION)
 _QUOTES = frozenset({"«", "»", '"', "„", "“", "”"})
-_COMMANDING = frozenset({"командующий", "главнокомандующий"})
+# Titles whose complement is instrumental: "командующий войсками округа", "управляющий компанией FaceCash",
+# "заведующий кафедрой" (the parser may give the participle's verb as the lemma).
+_GOVERN_INSTRUMENTAL = frozenset(
+    {
+        "командующий",
+        "главнокомандующий",
+        "управляющий",
+        "заведующий",
+        "управлять",
+        "заведовать",
+        "командовать",
+    }
+)
 _HONORIFICS = frozenset({"господин", "госпожа", "г-н", "г-жа", "мистер", "миссис", "сэр"})
 
 
@@ -262,7 +274,7 @@ def _between(clause: Clause, i: int, title: Token) -> bool:
         return True  # "генеральный директор «Аэрофлота» господин Савельев"
     if is_title_word(token) and token.feats.get("Case") == title.feats.get("Case"):
         return True  # "эмир Катара шейх Хамад": a second title (a rank, an honorific) before the name
-    if before.lemma in _COMMANDING and token.pos == "NOUN" and token.feats.get("Case") == "Ins":
+    if before.lemma in _GOVERN_INSTRUMENTAL and token.pos == "NOUN" and token.feats.get("Case") == "Ins":
         return True  # "командующий войсками округа": the commander's complement is instrumental
     if token.pos == "NOUN" and token.rel == "appos" and token.feats.get("Case") == title.feats.get("Case"):
         return True  # "председатель партии, миллиардер Бидзина Иванишвили": a calling in apposition
