@@ -1,5 +1,6 @@
 """The extractor's facts in FactRuEval's terms: holds_position is Occupation (actor = Who, role = Position,
-object = Where), meeting is Meeting, signed is Deal, owns is Ownership."""
+object = Where), and so is a person's member_of (Position "член"); meeting is Meeting, signed is Deal,
+owns is Ownership."""
 
 from __future__ import annotations
 
@@ -51,10 +52,14 @@ def _parties(fact: Fact) -> list[EntityRef]:
 def _convert(fact: Fact, context: _Context) -> PredFact | None:
     # An appointment to a named office opens a holding, which answers derive (the extractor adds none).
     type_ = "occupation" if fact.predicate == "appointed" and fact.role else FACT_TYPE_OF.get(fact.predicate)
+    role = fact.role
+    if fact.predicate == "member_of" and fact.actor.type is EntityType.PERSON:
+        # FactRuEval annotates "член Общественной палаты" as an Occupation whose Position is "член".
+        type_, role = "occupation", fact.role or "член"
     if type_ == "occupation":
         args = [context.entity("who", fact.actor)]
-        if fact.role:
-            args.append(context.position(fact, fact.role))
+        if role:
+            args.append(context.position(fact, role))
         if fact.object is not None:
             args.append(context.entity("where", fact.object))
     elif type_ == "ownership":

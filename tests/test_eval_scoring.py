@@ -281,6 +281,25 @@ def test_extractor_facts_convert_to_factrueval_and_score(book_117: FreDocument) 
     assert len({p.key() for p in fre_predict.predictions(again)}) == 2
 
 
+def test_a_persons_membership_is_a_factrueval_occupation_with_position_member() -> None:
+    text = "Иван Петров, член Общественной палаты, выступил."
+    petrov = EntityRef("person:ivan-petrov", "Иван Петров", EntityType.PERSON)
+    chamber = EntityRef("org:op", "Общественная палата", EntityType.ORGANIZATION)
+    valid = ValidTime(None, None, Precision.DAY, known_by=date(2010, 1, 1))
+    sentence = Source(None, None, (), text, (0, len(text)))
+    member = Fact("f1", "member_of", petrov, valid, sentence, object=chamber)
+    party = Fact("f2", "member_of", chamber, valid, sentence, object=petrov)  # not a person: no Occupation
+    result = ExtractionResult(Document(text, None), "hash", (petrov, chamber), (), (member, party))
+    [predicted] = fre_predict.predictions(result)
+    assert predicted.type == "occupation"
+    assert {(a.role, a.text) for a in predicted.args} == {
+        ("who", "Иван Петров"),
+        ("position", "член"),
+        ("where", "Общественная палата"),
+    }
+    assert [span for a in predicted.args if a.role == "position" for span in a.spans] == [(13, 17)]
+
+
 # --- the command ---------------------------------------------------------------------------------------
 
 
