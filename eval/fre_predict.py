@@ -33,7 +33,12 @@ class _Context:
         """Where the title is written: words of the fact's sentence sharing the title's head lemma."""
         head = lemmas(role)[:1]
         start, end = fact.source.span if fact.source.span else (0, len(self.text))
-        found = tuple((s, e) for s, e, lemma in word_spans(self.text, start, end) if (lemma,) == head)
+        # "Экс-премьера Пакистана": a former holder's title is written with the prefix the role drops.
+        found = tuple(
+            (s, e)
+            for s, e, lemma in word_spans(self.text, start, end)
+            if (lemma.removeprefix("экс-"),) == head
+        )
         return PredArg("position", frozenset({plain_name(role)}), found, role)
 
 

@@ -300,6 +300,17 @@ def test_a_persons_membership_is_a_factrueval_occupation_with_position_member() 
     assert [span for a in predicted.args if a.role == "position" for span in a.spans] == [(13, 17)]
 
 
+def test_a_former_holders_position_is_found_where_the_text_writes_it_with_the_prefix() -> None:
+    text = "Экс-премьера Пакистана Беназир Бхутто взяли под арест."
+    bhutto = EntityRef("person:benazir-bhutto", "Беназир Бхутто", EntityType.PERSON)
+    valid = ValidTime(None, date(2007, 11, 1), Precision.DAY, known_by=date(2010, 1, 1))
+    sentence = Source(None, None, (), text, (0, len(text)))
+    former = Fact("f1", "holds_position", bhutto, valid, sentence, role="премьер")
+    result = ExtractionResult(Document(text, None), "hash", (bhutto,), (), (former,))
+    [predicted] = fre_predict.predictions(result)
+    assert [a.spans for a in predicted.args if a.role == "position"] == [((0, 12),)]
+
+
 # --- the command ---------------------------------------------------------------------------------------
 
 
