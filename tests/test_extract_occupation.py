@@ -570,3 +570,10 @@ def test_a_title_opening_a_sentence_is_no_organisation() -> None:
     assert ("Михаил Тюркин", "замглавы", "Федеральная миграционная служба") in holdings(
         "Замглавы Федеральной миграционной службы России Михаил Тюркин заявил о новых загранпаспортах."
     )
+
+
+def test_a_managing_director_is_one_title() -> None:
+    """ "управляющий директор" is a director's title, not a manager followed by a second title."""
+    assert ("Крис Хелмбрехт", "управляющий директор", None) in holdings(
+        "Крис Хелмбрехт - управляющий директор и совладелец креативного агентства Kollektiv (Германия, США)."
+    )
