@@ -577,3 +577,7 @@ def test_a_managing_director_is_one_title() -> None:
     assert ("Крис Хелмбрехт", "управляющий директор", None) in holdings(
         "Крис Хелмбрехт - управляющий директор и совладелец креативного агентства Kollektiv (Германия, США)."
     )
+
+
+def test_a_city_adjective_before_the_title_is_the_place_of_office() -> None:
+    assert ("Юрий Лужков", "мэр", "Москва") in holdings("Они требуют отставки московского мэра Юрия Лужкова.")

@@ -315,7 +315,15 @@ def _connects(token: Token) -> bool:
 
 
 def _party_before(clause: Clause, first: int) -> EntityRef | None:
-    """The country an adjective before the title names ("российский министр обороны")."""
-    if first >= 1:
-        return clause.country_of_token(first - 1)
-    return None
+    """The country or city an adjective before the title names ("российский министр обороны",
+    "московского мэра")."""
+    if first < 1:
+        return None
+    mention = clause.mention_at(first - 1)
+    if (
+        clause.tokens[first - 1].pos == "ADJ"
+        and mention is not None
+        and mention.entity.type is EntityType.CITY
+    ):
+        return mention.entity
+    return clause.country_of_token(first - 1)
