@@ -581,3 +581,23 @@ def test_a_managing_director_is_one_title() -> None:
 
 def test_a_city_adjective_before_the_title_is_the_place_of_office() -> None:
     assert ("Юрий Лужков", "мэр", "Москва") in holdings("Они требуют отставки московского мэра Юрия Лужкова.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the name is the wife's, in apposition to the noun that governs the title
+        "Его работа очень понравилась супруге первого президента — Наине Иосифовне.",
+        "В Словакию должна отправиться супруга экс-президента Чехии Ливия Клаусова.",
+        # an indeclinable name after a deputy's title is the principal's
+        "Помощник Хиллари Клинтон по европейским и евразийским делам посетил Белград.",
+    ],
+)
+def test_a_name_after_the_title_that_is_not_its_holders(text: str) -> None:
+    assert holdings(text) == set()
+
+
+def test_a_relatives_title_still_has_its_holder_named_in_its_case() -> None:
+    assert ("Ким Чен Ир", "лидер", "КНДР") in holdings(
+        "Ким Чон Нам — внебрачный сын бывшего лидера Северной Кореи Ким Чен Ира."
+    )

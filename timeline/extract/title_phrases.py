@@ -11,7 +11,7 @@ from timeline.extract.clause import PARTY_TYPES, Clause
 from timeline.extract.entities import country_ref
 from timeline.extract.holders import head_of, holder_by_syntax, one_of, person_before, through_office
 from timeline.extract.nlp import Token
-from timeline.extract.titles import TitleSpan, is_title_word, vocabulary_titles
+from timeline.extract.titles import DEPUTIES, TitleSpan, is_title_word, vocabulary_titles
 
 _GAP = 10  # tokens a title may stand from its holder's name: "посол России в КНДР Александр Мацегора"
 _TITLE_PREPOSITIONS = frozenset({"в", "при", "по", "от", "на", "за", "против", "из"})
@@ -142,7 +142,7 @@ def _title(clause: Clause, span: TitleSpan) -> Title:
             following = _holder_after_governed(clause, anchor, named) if not agrees else None
             if following is not None:
                 holder = following
-            elif appositive or agrees:
+            elif (appositive or agrees) and not _named_by_another(clause, (first, last), named[0], attached):
                 holder = inner.entity
             break
         complement = token.rel.startswith("nmod") and not _same_case(token, clause.tokens[first])
@@ -234,6 +234,27 @@ def _holder_after_governed(clause: Clause, anchor: int, named: list[int]) -> Ent
     if mention == clause.mention_at(named[0]) or not all(_same_case(title, clause.tokens[j]) for j in tokens):
         return None
     return mention.entity
+
+
+_KIN = frozenset(
+    """
+    супруга супруг жена муж вдова вдовец сын дочь брат сестра мать отец внук внучка племянник племянница
+    """.split()
+)
+
+
+def _named_by_another(clause: Clause, title: tuple[int, int], name: int, attached: int) -> bool:
+    """Names after a title that are not its holder's: a relative's, when the title is the relative's
+    complement ("супруге первого президента — Наине Иосифовне", "супруга экс-президента Чехии Ливия
+    Клаусова"), and the principal a deputy's title governs ("Помощник Хиллари Клинтон по европейским
+    делам", where an indeclinable name hides its case)."""
+    head = clause.tokens[head_of(clause, *title)]
+    token = clause.tokens[name]
+    if 0 <= attached < title[0] and head.head == attached and clause.tokens[attached].lemma in _KIN:
+        set_apart = clause.tokens[name - 1].text in (",", "—", "–")
+        case = token.feats.get("Case")
+        return set_apart or (case is not None and case != head.feats.get("Case"))
+    return token.rel == "nmod" and token.head == head.index and head.lemma in DEPUTIES
 
 
 def _mention_tokens(clause: Clause, i: int) -> list[int]:

@@ -27,7 +27,7 @@ _MODIFIERS = frozenset(
 )
 
 # Heads that name an office only together with the title they govern: "заместитель директора".
-_DEPUTIES = frozenset({"заместитель", "зам", "помощник", "советник", "референт"})
+DEPUTIES = frozenset({"заместитель", "зам", "помощник", "советник", "референт"})
 
 # Ambiguous words that are titles only beside a name: "глава" is also a chapter, "член" a limb.
 _WEAK = frozenset({"глава", "член", "игрок", "представитель", "сотрудник", "работник", "лидер", "ведущий"})
@@ -63,7 +63,7 @@ def _extend_left(clause: Clause, index: int) -> int:
 def _deputy_chain(clause: Clause, index: int) -> int:
     """ "заместитель генерального директора": the last head of a chain of titles in the genitive."""
     last = index
-    while clause.tokens[last].lemma in _DEPUTIES and last + 1 < len(clause.tokens):
+    while clause.tokens[last].lemma in DEPUTIES and last + 1 < len(clause.tokens):
         j = last + 1
         while j < len(clause.tokens) and clause.tokens[j].lemma.replace("ё", "е") in _MODIFIERS:
             j += 1
