@@ -601,3 +601,16 @@ def test_a_relatives_title_still_has_its_holder_named_in_its_case() -> None:
     assert ("Ким Чен Ир", "лидер", "КНДР") in holdings(
         "Ким Чон Нам — внебрачный сын бывшего лидера Северной Кореи Ким Чен Ира."
     )
+
+
+def test_one_of_in_any_case_after_the_name() -> None:
+    """The tagger leaves "одному" unlemmatised; "одному из президентов" still names one holder."""
+    assert ("Эдуард Мишлен", "президент", "Michelin") in holdings(
+        "Призёры отдали дань погибшему Эдуарду Мишлену, одному из президентов группы компаний Michelin."
+    )
+
+
+def test_an_abbreviated_head_of_department() -> None:
+    assert ("Виктор Майклсон", "зав", "РГГУ") in holdings(
+        "Виктор Майклсон - зав. кафедрой социальных коммуникаций и технологий РГГУ."
+    )

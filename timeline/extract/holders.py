@@ -173,7 +173,7 @@ def person_before(clause: Clause, first: int) -> EntityRef | None:
     # "Иванов, 45-летний директор", "Иванов, ныне директор"
     while start > 0 and first - start < 3 and clause.tokens[start - 1].pos in ("ADJ", "ADV"):
         start -= 1
-    if start >= 2 and clause.tokens[start - 1].lemma == "из" and clause.tokens[start - 2].lemma == "один":
+    if one_of(clause, start):
         start -= 2
     if start >= 2 and clause.tokens[start - 1].text in (",", "—", "–", "-", "("):
         mention = clause.mention_at(start - 2)
@@ -182,6 +182,14 @@ def person_before(clause: Clause, first: int) -> EntityRef | None:
     return None
 
 
+# The tagger may leave an inflected "один" unlemmatised ("одному из президентов").
+_ONE = frozenset({"один", "одна", "одного", "одной", "одному", "одним", "одну", "одною", "одном"})
+
+
 def one_of(clause: Clause, first: int) -> bool:
     """ "один из руководителей": a plural title that names one person's office."""
-    return first >= 2 and clause.tokens[first - 1].lemma == "из" and clause.tokens[first - 2].lemma == "один"
+    return (
+        first >= 2
+        and clause.tokens[first - 1].lemma == "из"
+        and clause.tokens[first - 2].text.lower().replace("ё", "е") in _ONE
+    )

@@ -20,16 +20,9 @@ _QUOTES = frozenset({"«", "»", '"', "„", "“", "”"})
 # Titles whose complement is instrumental: "командующий войсками округа", "управляющий компанией FaceCash",
 # "заведующий кафедрой" (the parser may give the participle's verb as the lemma).
 _GOVERN_INSTRUMENTAL = frozenset(
-    {
-        "командующий",
-        "главнокомандующий",
-        "управляющий",
-        "заведующий",
-        "управлять",
-        "заведовать",
-        "командовать",
-    }
+    "командующий главнокомандующий управляющий заведующий зав управлять заведовать командовать".split()
 )
+_ABBREVIATED = frozenset({"зав"})  # titles written with a dot: "зав. кафедрой"
 _HONORIFICS = frozenset({"господин", "госпожа", "г-н", "г-жа", "мистер", "миссис", "сэр"})
 
 
@@ -295,6 +288,10 @@ def _between(clause: Clause, i: int, title: Token) -> bool:
         return True  # "генеральный директор «Аэрофлота» господин Савельев"
     if is_title_word(token) and token.feats.get("Case") == title.feats.get("Case"):
         return True  # "эмир Катара шейх Хамад": a second title (a rank, an honorific) before the name
+    if token.text == "." and before.lemma in _ABBREVIATED:
+        return True  # "зав. кафедрой"
+    if before.text == "." and i >= 2:
+        before = clause.tokens[i - 2]
     if before.lemma in _GOVERN_INSTRUMENTAL and token.pos == "NOUN" and token.feats.get("Case") == "Ins":
         return True  # "командующий войсками округа": the commander's complement is instrumental
     if token.pos == "NOUN" and token.rel == "appos" and token.feats.get("Case") == title.feats.get("Case"):
