@@ -614,3 +614,12 @@ def test_an_abbreviated_head_of_department() -> None:
     assert ("Виктор Майклсон", "зав", "РГГУ") in holdings(
         "Виктор Майклсон - зав. кафедрой социальных коммуникаций и технологий РГГУ."
     )
+
+
+def test_a_person_from_an_organisation_works_there() -> None:
+    found = holdings(
+        "Иван Петров из «Газпрома» заявил, что цены вырастут. "
+        "Мы поговорили с Анной Ивановой из компании Microsoft."
+    )
+    assert {("Иван Петров", None, "Газпром"), ("Анна Иванова", None, "Microsoft")} <= found
+    assert holdings("Иван Петров приехал из Москвы.") == set()

@@ -172,9 +172,49 @@ def _headed(clause: Clause) -> list[tuple[int, EntityRef, EntityRef]]:
     return found
 
 
+# Common nouns naming the organisation between "из" and its name: "Монтойя из команды McLaren".
+_TEAMS = frozenset(
+    "команда клуб партия компания группа коллектив сборная ансамбль банк фонд агентство театр".split()
+)
+
+
+def _from_organisation(clause: Clause) -> list[tuple[int, EntityRef, EntityRef]]:
+    """ "Хуан Пабло Монтойя из команды McLaren", "Иван Петров из «Газпрома»": a person named right
+    before "из" and an organisation right after it (a common noun such as "команды" may stand between)."""
+    found = []
+    tokens = clause.tokens
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].lemma != "из":
+            continue
+        person = clause.mention_at(i - 1)
+        if person is None or person.entity.type is not EntityType.PERSON:
+            continue
+        j = i + 1
+        if tokens[j].lemma in _TEAMS and j + 1 < len(tokens):
+            j += 1
+        if tokens[j].text in ("«", '"', "“") and j + 1 < len(tokens):
+            j += 1
+        organisation = clause.mention_at(j)
+        if organisation is not None and organisation.entity.type is EntityType.ORGANIZATION:
+            found.append((i, person.entity, organisation.entity))
+    return found
+
+
 def work_places(clauses: Sequence[Clause]) -> list[Draft]:
     drafts = []
     for at, clause in enumerate(clauses):
+        for trigger, person, organisation in _from_organisation(clause):
+            drafts.append(
+                Draft(
+                    predicate="holds_position",
+                    actor=person,
+                    clause=clause,
+                    trigger=trigger,
+                    object=organisation,
+                    time=clause.time_near(trigger),
+                    confidence=0.6,
+                )
+            )
         for trigger, person, organisation in _headed(clause):
             drafts.append(
                 Draft(
