@@ -86,3 +86,27 @@ def test_a_title_takes_the_classifiers_wider_reading() -> None:
     out = widened(spans, wider)
     assert text[out[0].start : out[0].end] == "художественным руководителем" and out[0].id == "T1"
     assert out[1] == spans[1]  # only titles stretch
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "whole", "parts"),
+    [
+        ("56755_text", "PERSON", "Джорди Аркаронс (Jordi Arcarons)", ("Джорди Аркаронс", "Jordi Arcarons")),
+        (
+            "56755_text",
+            "ORGANIZATION",
+            "Школы Предпринимательства Университета Помпеу и Фабра (Universidad Pompeu Fabra) (UPF)",
+            ("Школы Предпринимательства Университета Помпеу и Фабра", "Universidad Pompeu Fabra", "UPF"),
+        ),
+        ("631", "ORGANIZATION", "Национального антитеррористического комитета (НАК)", ("НАК",)),
+    ],
+)
+def test_a_name_and_its_parenthesis_are_two_mentions(
+    name: str, kind: str, whole: str, parts: tuple[str, ...]
+) -> None:
+    """NEREL marks "Федерального бюро расследований" and "ФБР" apart, never "... (ФБР)" whole."""
+    predicted = {(e.type, e.text) for e in _predicted(name).entities}
+    assert (kind, whole) not in predicted
+    for part in parts:
+        assert _gold(name, kind, part), part  # the corpus marks the part ...
+        assert (kind, part) in predicted, part  # ... and so does the output

@@ -19,6 +19,7 @@ from timeline.extract.nerel_spans import (
     Span,
     extend,
     learnt_mentions,
+    parentheses_apart,
     retyped,
     widened,
     with_adjectives,
@@ -165,7 +166,8 @@ def _nerel_spans(
         return f"T{count}"
 
     titles = [(p.start, p.end) for p in professions]
-    spans = widened(retyped(text, [Span(e.id, e.type, e.start, e.end) for e in entities], new_id), titles)
+    spans = [Span(e.id, e.type, e.start, e.end) for e in entities]
+    spans = widened(retyped(text, parentheses_apart(text, spans, new_id), new_id), titles)
     spans += learnt_mentions(text, spans, new_id, titles)
     return [
         BratEntity(s.id, s.type, ((s.start, s.end),), text[s.start : s.end])

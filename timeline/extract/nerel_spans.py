@@ -76,6 +76,31 @@ def _places(spans: Iterable[Span], candidate: Span) -> bool:
     )
 
 
+_TRAILING_PARENTHESIS = re.compile(r"\s*\(([^()]+)\)\s*$")
+# Names whose parenthesis is another name of the same thing ("Федеральная служба ... (ФСБ)",
+# "Билал Хассеин (Bilal Hussein)"): NEREL marks the two apart, never the whole.
+_NAMED_TWICE = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "CITY", "LOCATION"})
+
+
+def parentheses_apart(text: str, spans: list[Span], new_id: Callable[[], str]) -> list[Span]:
+    """A mention ending in a parenthesis ends before it; a name's parenthesis, when it holds a name, is
+    a mention of its own. NEREL train marks 132 organisations and 179 people this way and none whole."""
+    out = []
+    for span in spans:
+        while (
+            found := _TRAILING_PARENTHESIS.search(text, span.start, span.end)
+        ) and found.start() > span.start:
+            inner_start, inner_end = found.span(1)
+            inner = text[inner_start:inner_end]
+            stripped = inner.strip()
+            if span.type in _NAMED_TWICE and stripped[:1].isupper():
+                first = inner_start + len(inner) - len(inner.lstrip())
+                out.append(Span(new_id(), span.type, first, first + len(stripped)))
+            span = replace(span, end=found.start())
+        out.append(span)
+    return out
+
+
 def retyped(text: str, spans: list[Span], new_id: Callable[[], str]) -> list[Span]:
     """Places the lexicon knows as cities or organisations ("Кремля"), dates without a final dot, year
     ranges ("2001—2003") as two dates, and no "СМИ"."""
