@@ -70,3 +70,14 @@ def test_surname_coreference_in_a_nerel_document() -> None:
     mentions = find_entities(analyse(document.text))
     obama = {m.entity.id for m in mentions if m.text in ("Обамы", "Барак Обама")}
     assert obama == {"person:barak-obama"}
+
+
+def test_places_ner_finds_are_typed_by_the_world_lists() -> None:
+    """States and towns the gazetteer does not know get their type and ISO id from world_places.tsv
+    (CLDR and GeoNames); a town named like a common word is never found without NER ("мира")."""
+    text = "Президент Руанды Поль Кагаме прилетел в Сиэтл, а затем в Оман ради мира."
+    typed = {(m.text, m.entity.type, m.entity.id) for m in find_entities(analyse(text))}
+    assert ("Руанды", EntityType.COUNTRY, "country:rw") in typed
+    assert ("Оман", EntityType.COUNTRY, "country:om") in typed
+    assert any(text_ == "Сиэтл" and type_ is EntityType.CITY for text_, type_, _ in typed)
+    assert not any(text_ == "мира" for text_, _, _ in typed)

@@ -9,7 +9,7 @@ from functools import cache
 
 from timeline.domain.facts import EntityRef, EntityType
 from timeline.domain.ids import entity_id_for, slugify
-from timeline.extract import gazetteer
+from timeline.extract import gazetteer, world_places
 from timeline.extract.nlp import Analysis, NerSpan, Sentence, Token, lemma_of
 from timeline.extract.title_words import HEADS, title_head
 from timeline.extract.types import EntityMention
@@ -106,6 +106,11 @@ def _place_ref(normal: str) -> EntityRef:
     if country is not None:
         return country_ref(country)
     if gazetteer.city_slug(normal) is not None:
+        return city_ref(normal)
+    # The world lists come last: the gazetteer knows aliases, capitals and NEREL's own cities.
+    if (code := world_places.state_code(normal)) is not None:
+        return EntityRef(id=f"country:{code}", name=normal, type=EntityType.COUNTRY)
+    if world_places.is_town(normal):
         return city_ref(normal)
     return EntityRef(id=entity_id_for("place", normal), name=normal, type=EntityType.LOCATION)
 
