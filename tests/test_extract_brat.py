@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from timeline.extract.brat import parse_ann, read_ann, to_brat
+from timeline.extract.nerel_spans import Span
 from timeline.extract.pipeline import extract
 from timeline.extract.readers import read_path
-from timeline.extract.types import ReadError
+from timeline.extract.title_forms import choose, readings
+from timeline.extract.types import Document, ReadError
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seeds" / "000_36549a97ad93da46.txt"
@@ -30,7 +33,8 @@ def test_seed_annotations_point_at_their_text_and_link_holders_to_titles() -> No
     }
     # NEREL's title spans take the country that follows them ("министра обороны Израиля").
     assert ("Виктор Горемыкин", "заместитель министра обороны России") in works_as
-    assert ("Александр Мацегора", "посол России") in works_as
+    # ... and a title a relation holds is read through its complements, as NEREL spans "посол ... в ...".
+    assert ("Александр Мацегора", "посол России в КНДР") in works_as
     assert ("Но Гван Чоль", "КНДР") in workplace
     assert {"DATE", "PERSON", "COUNTRY", "CITY", "PROFESSION", "ORGANIZATION"} <= {
         e.type for e in annotations.entities
@@ -67,3 +71,19 @@ def test_malformed_ann_line_names_file_and_line(tmp_path: Path) -> None:
     path.write_text("T1\tPERSON 0 5\tОбама\nT2\tCITY x y\tМосква\n", encoding="utf-8")
     with pytest.raises(ReadError, match=f"{path}:2"):
         read_ann(path)
+
+
+def test_a_title_is_offered_in_its_readings_and_the_one_nerel_would_span_is_chosen() -> None:
+    text = "Глава исполкома «Единой России» Андрей Воробьев заявил, что первым заместителем стал Иванов."
+    result = extract(Document(text, date(2015, 1, 1)))
+    spans = [Span(str(n), "PERSON", m.start, m.end) for n, m in enumerate(result.mentions)]
+    title = Span("t", "PROFESSION", 0, len("Глава"))
+    found = {text[r.start : r.end] for r in readings(text, title, result.sentences, spans)}
+    assert {"Глава", "Глава исполкома «Единой России»"} <= found
+    assert "Глава исполкома «Единой России» Андрей" not in found
+    deputy = Span("d", "PROFESSION", text.index("заместителем"), text.index(" стал"))
+    found = {text[r.start : r.end] for r in readings(text, deputy, result.sentences, spans)}
+    assert "первым заместителем" in found
+    chosen = choose(text, title, readings(text, title, result.sentences, spans), spans)
+    # With or without the closing quote: NEREL has both.
+    assert chosen is not None and text[chosen.start : chosen.end].startswith("Глава исполкома «Единой России")

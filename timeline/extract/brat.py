@@ -28,6 +28,7 @@ from timeline.extract.nlp import Sentence
 from timeline.extract.relation_features import TYPE_OF, Mention
 from timeline.extract.relations import relations
 from timeline.extract.span_tagger import TaggedSpan, tag
+from timeline.extract.title_forms import choose, readings
 from timeline.extract.types import EntityMention, ExtractionResult, ReadError
 
 _BRAT_TYPES = {
@@ -175,6 +176,44 @@ def _nerel_spans(
     ]
 
 
+def _title_readings(
+    text: str, entities: list[BratEntity], triples: list[tuple[str, str, str]], sentences: Sequence[Sentence]
+) -> tuple[list[BratEntity], list[tuple[str, str, str]]]:
+    """Each title a relation holds, read as NEREL would span it (`title_forms.choose`): the relation
+    moves to that reading, an entity of its own beside the title's first span."""
+    by_id = {e.id: e for e in entities}
+    spans = [Span(e.id, e.type, e.start, e.end) for e in entities]
+    people = [s for s in spans if s.type == "PERSON"]
+    at = {(e.type, e.start, e.end): e.id for e in entities}
+    out = list(entities)
+    number = max((int(e.id[1:]) for e in entities if e.id[1:].isdigit()), default=0)
+    moved: dict[str, str] = {}
+    for kind, arg1, arg2 in triples:
+        title = by_id.get(arg2 if kind == "WORKS_AS" else arg1)
+        if kind not in ("WORKS_AS", "WORKPLACE") or title is None or title.type != "PROFESSION":
+            continue
+        if title.id in moved:
+            continue
+        span = Span(title.id, title.type, title.start, title.end)
+        best = choose(text, span, readings(text, span, sentences, people), spans)
+        moved[title.id] = title.id
+        if best is None or (best.start, best.end) == (title.start, title.end):
+            continue
+        key = ("PROFESSION", best.start, best.end)
+        if key not in at:
+            number += 1
+            at[key] = f"T{number}"
+            out.append(
+                BratEntity(at[key], "PROFESSION", ((best.start, best.end),), text[best.start : best.end])
+            )
+        moved[title.id] = at[key]
+    repointed = [
+        (kind, moved.get(a, a) if kind == "WORKPLACE" else a, moved.get(b, b) if kind == "WORKS_AS" else b)
+        for kind, a, b in triples
+    ]
+    return out, repointed
+
+
 def build_annotations(result: ExtractionResult, model: bool = True) -> Annotations:
     """Entities and relations; `model=False` leaves out the classifier's relations (its trainer needs
     the entities alone)."""
@@ -221,6 +260,7 @@ def build_annotations(result: ExtractionResult, model: bool = True) -> Annotatio
     entities = _nerel_spans(text, entities, professions, result.sentences)
     if model:
         triples += _model_relations(text, entities, result.sentences)
+        entities, triples = _title_readings(text, entities, triples, result.sentences)
     kept = {e.id for e in entities}
     unique = [t for t in dict.fromkeys(triples) if t[1] in kept and t[2] in kept]
     relations_ = tuple(BratRelation(f"R{n}", *triple) for n, triple in enumerate(unique, start=1))
