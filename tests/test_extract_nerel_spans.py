@@ -110,3 +110,12 @@ def test_a_name_and_its_parenthesis_are_two_mentions(
     for part in parts:
         assert _gold(name, kind, part), part  # the corpus marks the part ...
         assert (kind, part) in predicted, part  # ... and so does the output
+
+
+def test_time_words_nerel_does_not_mark_are_no_brat_dates() -> None:
+    from timeline.extract.nerel_spans import retyped
+
+    text = "Ранее он жил в Москве, сейчас живёт в Туле, а в 2015 году переехал."
+    spans = [Span("T1", "DATE", 0, 5), Span("T2", "DATE", 23, 29), Span("T3", "DATE", 46, 57)]
+    kept = retyped(text, spans, lambda: "T9")
+    assert [text[s.start : s.end] for s in kept] == ["в 2015 году"]
