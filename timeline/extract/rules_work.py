@@ -200,33 +200,26 @@ def _from_organisation(clause: Clause) -> list[tuple[int, EntityRef, EntityRef]]
     return found
 
 
+def _held(
+    clause: Clause, trigger: int, person: EntityRef, organisation: EntityRef, confidence: float
+) -> Draft:
+    return Draft(
+        predicate="holds_position",
+        actor=person,
+        clause=clause,
+        trigger=trigger,
+        object=organisation,
+        time=clause.time_near(trigger),
+        confidence=confidence,
+    )
+
+
 def work_places(clauses: Sequence[Clause]) -> list[Draft]:
-    drafts = []
+    drafts: list[Draft] = []
     for at, clause in enumerate(clauses):
-        for trigger, person, organisation in _from_organisation(clause):
-            drafts.append(
-                Draft(
-                    predicate="holds_position",
-                    actor=person,
-                    clause=clause,
-                    trigger=trigger,
-                    object=organisation,
-                    time=clause.time_near(trigger),
-                    confidence=0.6,
-                )
-            )
-        for trigger, person, organisation in _headed(clause):
-            drafts.append(
-                Draft(
-                    predicate="holds_position",
-                    actor=person,
-                    clause=clause,
-                    trigger=trigger,
-                    object=organisation,
-                    time=clause.time_near(trigger),
-                    confidence=0.7,
-                )
-            )
+        # A name before "из" is a weaker sign of work than "во главе с" or "под руководством".
+        drafts += [_held(clause, *found, confidence=0.6) for found in _from_organisation(clause)]
+        drafts += [_held(clause, *found, confidence=0.7) for found in _headed(clause)]
         for verb in clause.find(*_WORK_IN, *_LEAD):
             if clause.tokens[verb].pos not in ("VERB", "ADJ"):
                 continue
