@@ -81,3 +81,14 @@ def test_places_ner_finds_are_typed_by_the_world_lists() -> None:
     assert ("Оман", EntityType.COUNTRY, "country:om") in typed
     assert any(text_ == "Сиэтл" and type_ is EntityType.CITY for text_, type_, _ in typed)
     assert not any(text_ == "мира" for text_, _, _ in typed)
+
+
+def test_a_mention_is_one_line_and_an_initial_keeps_its_dot() -> None:
+    """NER may run a headline's name into the line below ("Демис Руссос\\nДемис Руссос"); NEREL marks
+    each line's name, and initials with their dot ("Арсланов А.Г.")."""
+    text = "Умер Демис Руссос\nДемис Руссос скончался. С 1967 года Арсланов А.Г. работает в филармонии."
+    people = [(m.start, m.text) for m in find_entities(analyse(text)) if m.entity.type is EntityType.PERSON]
+    assert (5, "Демис Руссос") in people
+    assert (18, "Демис Руссос") in people
+    assert any(found == "Арсланов А.Г." for _, found in people)
+    assert not any("\n" in found for _, found in people)

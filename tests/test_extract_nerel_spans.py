@@ -119,3 +119,11 @@ def test_time_words_nerel_does_not_mark_are_no_brat_dates() -> None:
     spans = [Span("T1", "DATE", 0, 5), Span("T2", "DATE", 23, 29), Span("T3", "DATE", 46, 57)]
     kept = retyped(text, spans, lambda: "T9")
     assert [text[s.start : s.end] for s in kept] == ["в 2015 году"]
+
+
+def test_a_parenthesis_ner_left_open_still_parts_the_names() -> None:
+    from timeline.extract.nerel_spans import parentheses_apart
+
+    text = "митрополита Никодима (Ротова) похоронили"
+    kept = parentheses_apart(text, [Span("T1", "PERSON", 12, 28)], lambda: "T2")
+    assert sorted((s.id, text[s.start : s.end]) for s in kept) == [("T1", "Никодима"), ("T2", "Ротова")]

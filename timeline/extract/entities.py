@@ -16,6 +16,7 @@ from timeline.extract.types import EntityMention
 
 _TRAILING_JUNK = re.compile(r"[\s\u00a0—–\-,.;:!?«»\"]+$")
 _ABBREVIATION = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
+_INITIAL = re.compile(r"(?:^|[\s.])[А-ЯЁA-Z]$")
 _ENDING = re.compile(r"(ой|ей|ом|ем|ым|им|ою|ая|яя|ого|его|у|ю|а|я|е|ы|и|о)$")
 
 
@@ -48,10 +49,34 @@ def _unbalanced(text: str) -> str:
 
 
 def _clean(span: NerSpan) -> tuple[int, str, str]:
-    """Span end and surface/normal form without the punctuation NER sometimes swallows."""
+    """Span end and surface/normal form without the punctuation NER sometimes swallows; an initial keeps
+    its dot ("Арсланов А.Г.")."""
     surface = _TRAILING_JUNK.sub("", _unbalanced(span.text))
     normal = _TRAILING_JUNK.sub("", _unbalanced(span.normal))
+    if _INITIAL.search(surface) and span.text[len(surface) : len(surface) + 1] == ".":
+        surface, normal = surface + ".", normal + "."
     return span.start + len(surface), surface, " ".join(normal.split())
+
+
+def _lines(span: NerSpan) -> list[NerSpan]:
+    """ "Демис Руссос\nДемис Руссос": NER may run a headline into the line below it; a mention is one line."""
+    if "\n" not in span.text:
+        return [span]
+    pieces, at, words = [], 0, span.normal.split()
+    for line in span.text.split("\n"):
+        start = span.text.index(line, at) if line else at
+        at = start + len(line)
+        surface = line.strip()
+        if surface:
+            first = span.start + start + len(line) - len(line.lstrip())
+            count = len(surface.split())
+            pieces.append(
+                replace(
+                    span, start=first, end=first + len(surface), text=surface, normal=" ".join(words[:count])
+                )
+            )
+            words = words[count:]
+    return pieces
 
 
 def _known_person(normal: str) -> str | None:
@@ -107,11 +132,13 @@ def _place_ref(normal: str) -> EntityRef:
         return country_ref(country)
     if gazetteer.city_slug(normal) is not None:
         return city_ref(normal)
-    # The world lists come last: the gazetteer knows aliases, capitals and NEREL's own cities.
-    if (code := world_places.state_code(normal)) is not None:
-        return EntityRef(id=f"country:{code}", name=normal, type=EntityType.COUNTRY)
-    if world_places.is_town(normal):
-        return city_ref(normal)
+    # The world lists come last: the gazetteer knows aliases, capitals and NEREL's own cities. NER leaves
+    # some one-word names inflected ("Афинах"), so their lemma is asked too.
+    for name in (normal, lemma_of(normal).title()) if len(normal.split()) == 1 else (normal,):
+        if (code := world_places.state_code(name)) is not None:
+            return EntityRef(id=f"country:{code}", name=name, type=EntityType.COUNTRY)
+        if world_places.is_town(name):
+            return city_ref(name)
     return EntityRef(id=entity_id_for("place", normal), name=normal, type=EntityType.LOCATION)
 
 
@@ -150,7 +177,8 @@ def _title_word(span: NerSpan) -> bool:
 def _ner_mentions(analysis: Analysis) -> list[EntityMention]:
     spans = [
         replace(span, type="PER") if span.type == "LOC" and _titled_person(analysis, span) else span
-        for span in analysis.spans
+        for whole in analysis.spans
+        for span in _lines(whole)
         if span.type == "PER" or not _title_word(span)
     ]
     cleaned = [(span, *_clean(span)) for span in spans]

@@ -79,7 +79,7 @@ def _places(spans: Iterable[Span], candidate: Span) -> bool:
     )
 
 
-_TRAILING_PARENTHESIS = re.compile(r"\s*\(([^()]+)\)\s*$")
+_TRAILING_PARENTHESIS = re.compile(r"\s*\(([^()]+)\)?\s*$")  # NER may stop before the ")"
 # Names whose parenthesis is another name of the same thing ("Федеральная служба ... (ФСБ)",
 # "Билал Хассеин (Bilal Hussein)"): NEREL marks the two apart, never the whole.
 _NAMED_TWICE = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "CITY", "LOCATION"})
