@@ -28,18 +28,20 @@ from timeline.extract.relation_features import (
     CROSS_RELATIONS,
     DIMENSIONS,
     RELATION_OF,
+    THRESHOLD_KEYS,
     TYPE_OF,
     Mention,
     candidates,
     cross_candidates,
     cross_features,
     features,
+    threshold_key,
 )
 from timeline.extract.relation_syntax import Parses
 from timeline.extract.types import Document
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "timeline" / "extract" / "relations_model.npz"
-RELATIONS = sorted(set(RELATION_OF.values())) + sorted({CROSS + k for k in CROSS_RELATIONS.values()})
+RELATIONS = THRESHOLD_KEYS + sorted({CROSS + threshold_key(*types) for types in CROSS_RELATIONS})
 
 Examples = tuple[list[list[int]], npt.NDArray[np.float32], list[str]]
 
@@ -111,12 +113,12 @@ def examples(
                 kind = RELATION_OF[(mentions[i].type, mentions[j].type)]
                 rows.append(features(document.text, mentions[i], mentions[j], between, inside, parses))
                 labels.append(1.0 if (kind, i, j) in gold else 0.0)
-                kinds.append(kind)
+                kinds.append(threshold_key(mentions[i].type, mentions[j].type))
         for i, j, apart, inside in cross_candidates(sentences, mentions):
             kind = RELATION_OF[(mentions[i].type, mentions[j].type)]
             rows.append(cross_features(document.text, mentions[i], mentions[j], apart, inside, parses))
             labels.append(1.0 if (kind, i, j) in gold else 0.0)
-            kinds.append(CROSS + kind)
+            kinds.append(CROSS + threshold_key(mentions[i].type, mentions[j].type))
     return rows, np.array(labels, dtype=np.float32), kinds
 
 

@@ -21,6 +21,7 @@ from eval.train_relations import train
 from timeline.extract.span_tagger import (
     DIMENSIONS,
     KINDS,
+    LEXICON_KINDS,
     MODEL_PATH,
     Counts,
     candidates,
@@ -37,7 +38,7 @@ Rows = list[list[int]]
 
 def lexicons(documents: Sequence[BratDocument]) -> dict[str, Counts]:
     out: dict[str, Counts] = {}
-    for kind in KINDS:
+    for kind in LEXICON_KINDS:
         marked, seen = _count(list(documents), kind)
         out[kind] = {key: (n, seen[key]) for key, n in marked.items()}
     return out

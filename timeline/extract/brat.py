@@ -4,8 +4,9 @@ Entities are T lines (`T1<TAB>PERSON 0 5<TAB>text`, a split span as `s1 e1;s2 e2
 (`R1<TAB>WORKS_AS Arg1:T3 Arg2:T4`). Relations come from the facts: a holding gives WORKS_AS (person ->
 title) and WORKPLACE (person -> organisation or country); an event fact gives an EVENT entity at its
 trigger word with PARTICIPANT_IN, TAKES_PLACE_IN and POINT_IN_TIME. The events the span classifier finds
-(`span_tagger`) become EVENT entities too, and the trained relation classifier (`relations`) adds the
-relations it finds between the entities of a sentence and across neighbouring sentences.
+(`span_tagger`) become EVENT entities too, its quoted titles WORK_OF_ART entities, and the trained
+relation classifier (`relations`) adds the relations it finds between the entities of a sentence and
+across neighbouring sentences.
 """
 
 from __future__ import annotations
@@ -256,6 +257,8 @@ def build_annotations(result: ExtractionResult, model: bool = True) -> Annotatio
             events[(event.start, event.end)] = add(
                 "EVENT", event.start, event.end, text[event.start : event.end]
             )
+    for title in (s for s in classified if s.type == "WORK_OF_ART"):
+        add("WORK_OF_ART", title.start, title.end, text[title.start : title.end])
     professions = [s for s in classified if s.type == "PROFESSION"]
     entities = _nerel_spans(text, entities, professions, result.sentences)
     if model:

@@ -29,6 +29,7 @@ TYPE_OF = {
     "STATE_OR_PROVINCE": "LOCATION",
     "DISTRICT": "LOCATION",
     "EVENT": "EVENT",
+    "WORK_OF_ART": "WORK_OF_ART",
     "AWARD": "AWARD",
     "DATE": "DATE",
     "TIME": "DATE",
@@ -40,10 +41,22 @@ RELATION_OF: dict[tuple[str, str], str] = {
     **{("ORGANIZATION", place): "HEADQUARTERED_IN" for place in _PLACES[1:]},
     # Events: who took part, when and where (NEREL's EVENT -> DATE and EVENT -> place relations).
     **{(party, "EVENT"): "PARTICIPANT_IN" for party in ("PERSON", "PROFESSION", *_PLACES)},
+    # ... and who played in or sang a film, show or song (a person acting in "сериале «Друзья»").
+    **{(party, "WORK_OF_ART"): "PARTICIPANT_IN" for party in ("PERSON", "PROFESSION")},
     ("EVENT", "DATE"): "POINT_IN_TIME",
     ("AWARD", "DATE"): "POINT_IN_TIME",
     **{("EVENT", place): "TAKES_PLACE_IN" for place in _PLACES},
 }
+
+
+def threshold_key(a_type: str, b_type: str) -> str:
+    """The name of the threshold a pair of these types must reach: its relation's, except that taking
+    part in a film or song gets one of its own (such pairs are surer than taking part in an event)."""
+    kind = RELATION_OF[(a_type, b_type)]
+    return f"{kind}:{b_type}" if b_type == "WORK_OF_ART" else kind
+
+
+THRESHOLD_KEYS = sorted({threshold_key(a, b) for a, b in RELATION_OF})
 
 
 @dataclass(frozen=True, slots=True)

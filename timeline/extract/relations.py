@@ -25,6 +25,7 @@ from timeline.extract.relation_features import (
     cross_candidates,
     cross_features,
     features,
+    threshold_key,
 )
 from timeline.extract.relation_syntax import Parses
 
@@ -57,7 +58,7 @@ def relations(text: str, mentions: Sequence[Mention], parsed: Sequence[Sentence]
             )
             score = 1.0 / (1.0 + np.exp(-logit))
             kind = RELATION_OF[(mentions[i].type, mentions[j].type)]
-            if score >= model.thresholds[kind]:
+            if score >= model.thresholds[threshold_key(mentions[i].type, mentions[j].type)]:
                 found.append(Relation(kind, i, j, score))
     for i, j, apart, inside in cross_candidates(sentences, mentions):
         logit = float(
@@ -65,7 +66,7 @@ def relations(text: str, mentions: Sequence[Mention], parsed: Sequence[Sentence]
         )
         score = 1.0 / (1.0 + np.exp(-logit))
         kind = RELATION_OF[(mentions[i].type, mentions[j].type)]
-        if score >= model.thresholds.get(CROSS + kind, 1.0):
+        if score >= model.thresholds.get(CROSS + threshold_key(mentions[i].type, mentions[j].type), 1.0):
             found.append(Relation(kind, i, j, score))
     return _one_of_nested(found, mentions)
 

@@ -22,12 +22,15 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from timeline.extract.event_candidates import more_events, origin_features
 from timeline.extract.lexicon import Lemmas, counts
 from timeline.extract.linear_model import LinearModel, load_linear_model
-from timeline.extract.nlp import lemma_of
+from timeline.extract.nlp import lemma_of, models
+from timeline.extract.quoted_titles import quoted
 
 MODEL_PATH = Path(__file__).with_name("span_model.npz")
-KINDS = ("EVENT", "PROFESSION")
+LEXICON_KINDS = ("EVENT", "PROFESSION")
+KINDS = (*LEXICON_KINDS, "WORK_OF_ART")
 DIMENSIONS = 1 << 16
 MAX_WORDS = 3
 TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
@@ -41,6 +44,8 @@ class Word:
     end: int
     lemma: str
     shape: str
+    pos: str = ""  # pymorphy's part of speech and case of the word's likeliest reading
+    case: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +57,7 @@ class Candidate:
     end: int
     marked: int
     seen: int
+    origin: str = ""  # how a candidate the lexicon does not list was made (`event_candidates`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +79,25 @@ def _shape(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _lemma(word: str) -> str:
+def _analysis(word: str) -> tuple[str, str, str]:
     form = word.lower()
-    return lemma_of(form).replace("ё", "е") if form[0].isalpha() else form
+    if not form[0].isalpha():
+        return form, "", ""
+    tag = models().morph_vocab.parse(form)[0].tag
+    return lemma_of(form).replace("ё", "е"), str(tag.POS or ""), str(tag.case or "")
 
 
 def words(text: str) -> list[Word]:
-    return [Word(m.start(), m.end(), _lemma(m.group()), _shape(m.group())) for m in TOKEN.finditer(text)]
+    out = []
+    for m in TOKEN.finditer(text):
+        lemma, pos, case = _analysis(m.group())
+        out.append(Word(m.start(), m.end(), lemma, _shape(m.group()), pos, case))
+    return out
 
 
 def candidates(sequence: Sequence[Word], lexicons: Mapping[str, Counts]) -> list[Candidate]:
-    """Every word sequence (up to MAX_WORDS words, no punctuation) some lexicon row knows."""
+    """Every word sequence (up to MAX_WORDS words, no punctuation) some lexicon row knows, and the EVENT
+    readings `event_candidates` adds, and quoted titles (`quoted_titles`)."""
     found = []
     for i in range(len(sequence)):
         for width in range(1, MAX_WORDS + 1):
@@ -95,7 +109,9 @@ def candidates(sequence: Sequence[Word], lexicons: Mapping[str, Counts]) -> list
                 row = known.get(key)
                 if row is not None:
                     found.append(Candidate(kind, i, i + width - 1, chunk[0].start, chunk[-1].end, *row))
-    return found
+    if "EVENT" in lexicons:
+        found += more_events(sequence, found, lexicons["EVENT"])
+    return found + quoted(sequence)
 
 
 def _bucket(n: float, limits: Sequence[float]) -> str:
@@ -124,6 +140,11 @@ def features(sequence: Sequence[Word], candidate: Candidate, rivals: Sequence[Ca
     longer = [r for r in rivals if r.type == k and r.first <= candidate.first and candidate.last <= r.last]
     best_rival = max((r.marked / max(r.seen, 1) for r in rivals if r.type == k), default=-1.0)
     other_kinds = sorted({r.type for r in rivals if r.type != k})
+    inner = [
+        r.marked / max(r.seen, 1)
+        for r in rivals
+        if r.type == k and not r.origin and candidate.first <= r.first and r.last <= candidate.last
+    ]
     shape = sequence[candidate.first].shape
     found = [
         f"bias|{k}",
@@ -145,7 +166,11 @@ def features(sequence: Sequence[Word], candidate: Candidate, rivals: Sequence[Ca
         f"inside_longer={bool(longer)}|{k}",
         f"rival_better={best_rival > share}|{k}",
         *(f"other_kind={o}|{k}" for o in other_kinds),
+        *(f"{f}|{k}" for f in origin_features(sequence, candidate)),
     ]
+    if inner:
+        inner_bucket = _bucket(max(inner), (0.05, 0.1, 0.2, 0.3, 0.5, 0.7))
+        found.append(f"inner_share={inner_bucket}|{candidate.origin}|{k}")
     return sorted({_index(f) for f in found})
 
 
@@ -186,7 +211,7 @@ def _model() -> LinearModel:
 
 @cache
 def _lexicons() -> dict[str, Counts]:
-    return {kind: counts(kind) for kind in KINDS}
+    return {kind: counts(kind) for kind in LEXICON_KINDS}
 
 
 def score(weights: npt.NDArray[np.float32], rows: Sequence[list[int]]) -> npt.NDArray[np.float32]:
@@ -195,7 +220,7 @@ def score(weights: npt.NDArray[np.float32], rows: Sequence[list[int]]) -> npt.ND
 
 
 def tag(text: str) -> list[TaggedSpan]:
-    """EVENT and PROFESSION spans of `text`, by start."""
+    """EVENT, PROFESSION and WORK_OF_ART spans of `text`, by start."""
     sequence = words(text)
     found = candidates(sequence, _lexicons())
     if not found:
