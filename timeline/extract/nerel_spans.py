@@ -17,6 +17,7 @@ from functools import cache
 
 from timeline.extract.event_mentions import WORD, find_spans, word_lemma
 from timeline.extract.lexicon import Lemmas, counts, learnt
+from timeline.extract.nerel_durations import durations
 from timeline.extract.nlp import Sentence, Token
 
 # Shares chosen on NEREL train's held-out tenth (eval/learn_lexicon.py prints them).
@@ -143,14 +144,15 @@ def learnt_mentions(
     text: str, spans: list[Span], new_id: Callable[[], str], professions: Sequence[tuple[int, int]] = ()
 ) -> list[Span]:
     """`professions` (the span classifier's), organisations and awards from the learnt lexicon, where
-    nothing of theirs stands yet; city adjectives; bare years."""
+    nothing of theirs stands yet; city adjectives; bare years and durations."""
     added: list[Span] = []
     for found in find_spans(text, _city_adjectives()):
         candidate = Span("", "CITY", found.start, found.end)
         if not _places((*spans, *added), candidate):
             added.append(replace(candidate, id=new_id()))
-    for year in _BARE_YEAR.finditer(text):
-        candidate = Span("", "DATE", year.start(), year.end())
+    bare_years = ((year.start(), year.end()) for year in _BARE_YEAR.finditer(text))
+    for start, end in (*bare_years, *durations(text)):
+        candidate = Span("", "DATE", start, end)
         if not any(s.start < candidate.end and candidate.start < s.end for s in (*spans, *added)):
             added.append(replace(candidate, id=new_id()))
     typed = [("PROFESSION", start, end) for start, end in professions]
