@@ -127,3 +127,11 @@ def test_a_parenthesis_ner_left_open_still_parts_the_names() -> None:
     text = "митрополита Никодима (Ротова) похоронили"
     kept = parentheses_apart(text, [Span("T1", "PERSON", 12, 28)], lambda: "T2")
     assert sorted((s.id, text[s.start : s.end]) for s in kept) == [("T1", "Никодима"), ("T2", "Ротова")]
+
+
+def test_people_a_name_is_given_to_are_marked_inside_it() -> None:
+    from timeline.extract.nerel_spans import honoured_people
+
+    text = "Он играл в театре им. М. Н. Ермоловой и лечился в больнице имени Кащенко; Нобелевской премии нет."
+    found = [text[start:end] for start, end in honoured_people(text)]
+    assert found == ["М. Н. Ермоловой", "Кащенко", "Нобелевской"]
