@@ -135,3 +135,12 @@ def test_people_a_name_is_given_to_are_marked_inside_it() -> None:
     text = "Он играл в театре им. М. Н. Ермоловой и лечился в больнице имени Кащенко; Нобелевской премии нет."
     found = [text[start:end] for start, end in honoured_people(text)]
     assert found == ["М. Н. Ермоловой", "Кащенко", "Нобелевской"]
+
+
+def test_a_country_adjective_before_a_calling_or_a_language_is_no_country() -> None:
+    from timeline.extract.nerel_spans import retyped
+
+    text = "японский писатель и американский сенатор говорили на английском языке"
+    spans = [Span("T1", "COUNTRY", 0, 8), Span("T2", "COUNTRY", 20, 32), Span("T3", "COUNTRY", 53, 63)]
+    kinds = [(text[s.start : s.end], s.type) for s in retyped(text, spans, lambda: "T9")]
+    assert kinds == [("японский", "NATIONALITY"), ("американский", "COUNTRY"), ("английском", "LANGUAGE")]
