@@ -134,7 +134,7 @@ def _place_ref(normal: str) -> EntityRef:
         return city_ref(normal)
     # The world lists come last: the gazetteer knows aliases, capitals and NEREL's own cities. NER leaves
     # some one-word names inflected ("Афинах"), so their lemma is asked too.
-    for name in (normal, lemma_of(normal).title()) if len(normal.split()) == 1 else (normal,):
+    for name in (normal, _city_name(lemma_of(normal))) if len(normal.split()) == 1 else (normal,):
         if (code := world_places.state_code(name)) is not None:
             return EntityRef(id=f"country:{code}", name=name, type=EntityType.COUNTRY)
         if world_places.is_town(name):
