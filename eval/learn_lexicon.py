@@ -20,8 +20,9 @@ from eval.nerel import BratDocument, read_split
 from eval.paths import shared_dir
 from timeline.extract.event_mentions import MAX_WORDS, WORD, find_spans, word_lemma
 from timeline.extract.lexicon import LEXICON_PATH
+from timeline.extract.nerel_spans import HEAD_KIND, closed, heads_before
 
-KINDS = ("EVENT", "CITY", "ORGANIZATION", "PROFESSION", "AWARD")
+KINDS = ("EVENT", "CITY", "ORGANIZATION", "PROFESSION", "AWARD", "PRODUCT")
 Counts = tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]]
 
 
@@ -43,6 +44,26 @@ def _count(documents: list[BratDocument], kind: str) -> Counts:
                 key = tuple(w[2] for w in words[i : i + width])
                 if len(key) == width and key in marked:
                     seen[key] += 1
+    return marked, seen
+
+
+def _count_heads(documents: list[BratDocument]) -> Counts:
+    """The one or two words before an organisation NEREL marked ("пресс-служба", "совет директоров"):
+    how often it marked them with it as one organisation, and how often they stood there at all."""
+    marked: Counter[tuple[str, ...]] = Counter()
+    seen: Counter[tuple[str, ...]] = Counter()
+    for document in documents:
+        text = document.text
+        organisations = {
+            e.spans[0] for e in document.gold.entities if e.type == "ORGANIZATION" and len(e.spans) == 1
+        }
+        for start, end in organisations:
+            if any(s == start and e > end for s, e in organisations):
+                continue  # "МВД" in "МВД Киргизии": only the longest reading is headed
+            for head in heads_before(text, start):
+                key = tuple(word_lemma(w) for w in WORD.findall(text[head:start]))
+                seen[key] += 1
+                marked[key] += (head, closed(text, head, start, end)) in organisations
     return marked, seen
 
 
@@ -76,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
         marked, seen = _count(documents[:cut] if args.without_holdout else documents, kind)
         rows = sorted(marked, key=lambda k: (-marked[k], k))
         lines += [f"{kind}\t{' '.join(k)}\t{marked[k]}\t{seen[k]}\n" for k in rows]
+    marked, seen = _count_heads(documents[:cut] if args.without_holdout else documents)
+    rows = sorted(marked, key=lambda k: (-marked[k], k))
+    lines += [f"{HEAD_KIND}\t{' '.join(k)}\t{marked[k]}\t{seen[k]}\n" for k in rows if marked[k]]
     LEXICON_PATH.write_text("".join(lines), encoding="utf-8")
     print(f"wrote {LEXICON_PATH} ({len(lines)} sequences)")
     return 0

@@ -4,6 +4,7 @@ year ranges split; and the relation classifier's relations in what to_brat write
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -11,7 +12,16 @@ from pathlib import Path
 import pytest
 
 from timeline.extract.brat import Annotations, parse_ann, read_ann, to_brat
-from timeline.extract.nerel_spans import Span, widened
+from timeline.extract.nerel_spans import (
+    Span,
+    extend,
+    headed,
+    honoured_people,
+    learnt_mentions,
+    parentheses_apart,
+    retyped,
+    widened,
+)
 from timeline.extract.pipeline import extract
 from timeline.extract.types import Document
 
@@ -113,8 +123,6 @@ def test_a_name_and_its_parenthesis_are_two_mentions(
 
 
 def test_time_words_nerel_does_not_mark_are_no_brat_dates() -> None:
-    from timeline.extract.nerel_spans import retyped
-
     text = "Ранее он жил в Москве, сейчас живёт в Туле, а в 2015 году переехал."
     spans = [Span("T1", "DATE", 0, 5), Span("T2", "DATE", 23, 29), Span("T3", "DATE", 46, 57)]
     kept = retyped(text, spans, lambda: "T9")
@@ -122,25 +130,58 @@ def test_time_words_nerel_does_not_mark_are_no_brat_dates() -> None:
 
 
 def test_a_parenthesis_ner_left_open_still_parts_the_names() -> None:
-    from timeline.extract.nerel_spans import parentheses_apart
-
     text = "митрополита Никодима (Ротова) похоронили"
     kept = parentheses_apart(text, [Span("T1", "PERSON", 12, 28)], lambda: "T2")
     assert sorted((s.id, text[s.start : s.end]) for s in kept) == [("T1", "Никодима"), ("T2", "Ротова")]
 
 
 def test_people_a_name_is_given_to_are_marked_inside_it() -> None:
-    from timeline.extract.nerel_spans import honoured_people
-
     text = "Он играл в театре им. М. Н. Ермоловой и лечился в больнице имени Кащенко; Нобелевской премии нет."
     found = [text[start:end] for start, end in honoured_people(text)]
     assert found == ["М. Н. Ермоловой", "Кащенко", "Нобелевской"]
 
 
 def test_a_country_adjective_before_a_calling_or_a_language_is_no_country() -> None:
-    from timeline.extract.nerel_spans import retyped
-
     text = "японский писатель и американский сенатор говорили на английском языке"
     spans = [Span("T1", "COUNTRY", 0, 8), Span("T2", "COUNTRY", 20, 32), Span("T3", "COUNTRY", 53, 63)]
     kinds = [(text[s.start : s.end], s.type) for s in retyped(text, spans, lambda: "T9")]
     assert kinds == [("японский", "NATIONALITY"), ("американский", "COUNTRY"), ("английском", "LANGUAGE")]
+
+
+def _ids() -> Callable[[], str]:
+    count = iter(range(100, 1000))
+    return lambda: f"T{next(count)}"
+
+
+def _texts(text: str, spans: list[Span], kind: str = "ORGANIZATION") -> set[str]:
+    return {text[s.start : s.end] for s in spans if s.type == kind}
+
+
+def test_an_organisation_takes_the_one_it_belongs_to_and_keeps_its_short_form() -> None:
+    text = "начальник Пограничной службы ФСБ России"
+    spans = [
+        Span("T1", "ORGANIZATION", 10, 28),
+        Span("T2", "ORGANIZATION", 29, 32),
+        Span("T3", "COUNTRY", 33, 39),
+    ]
+    found = _texts(text, extend(text, spans, _ids()))
+    assert {"Пограничной службы", "Пограничной службы ФСБ России", "ФСБ", "ФСБ России"} <= found
+
+
+def test_an_organisation_is_also_read_with_the_head_nerel_spans_it_with() -> None:
+    text = "Как сообщила пресс-служба «Газпрома», сделка закрыта."
+    start = text.index("Газпрома")
+    spans = [Span("T1", "ORGANIZATION", start, start + len("Газпрома"))]
+    assert "пресс-служба «Газпрома»" in _texts(text, headed(text, spans, _ids()))
+
+
+def test_a_learnt_organisation_inside_a_title_is_marked_too() -> None:
+    text = "Задержан сотрудник полиции."
+    spans = [Span("T1", "PROFESSION", 9, 26)]
+    assert "полиции" in _texts(text, learnt_mentions(text, spans, _ids()))
+
+
+def test_what_nerel_calls_a_product_is_no_organisation() -> None:
+    text = "Он написал в Twitter."
+    spans = [Span("T1", "ORGANIZATION", 13, 20)]
+    assert retyped(text, spans, _ids()) == []

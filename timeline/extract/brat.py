@@ -19,6 +19,7 @@ from timeline.domain.facts import EntityRef, EntityType, Fact
 from timeline.extract.nerel_spans import (
     Span,
     extend,
+    headed,
     learnt_mentions,
     parentheses_apart,
     retyped,
@@ -173,7 +174,7 @@ def _nerel_spans(
     spans += learnt_mentions(text, spans, new_id, titles)
     return [
         BratEntity(s.id, s.type, ((s.start, s.end),), text[s.start : s.end])
-        for s in with_adjectives(extend(text, spans, new_id), sentences)
+        for s in with_adjectives(headed(text, extend(text, spans, new_id), new_id), sentences)
     ]
 
 
