@@ -201,7 +201,12 @@ def _from_organisation(clause: Clause) -> list[tuple[int, EntityRef, EntityRef]]
 
 
 def _held(
-    clause: Clause, trigger: int, person: EntityRef, organisation: EntityRef, confidence: float
+    clause: Clause,
+    trigger: int,
+    person: EntityRef,
+    organisation: EntityRef,
+    confidence: float = 0.7,
+    present: bool = False,
 ) -> Draft:
     return Draft(
         predicate="holds_position",
@@ -210,6 +215,7 @@ def _held(
         trigger=trigger,
         object=organisation,
         time=clause.time_near(trigger),
+        present=present,
         confidence=confidence,
     )
 
@@ -219,7 +225,7 @@ def work_places(clauses: Sequence[Clause]) -> list[Draft]:
     for at, clause in enumerate(clauses):
         # A name before "из" is a weaker sign of work than "во главе с" or "под руководством".
         drafts += [_held(clause, *found, confidence=0.6) for found in _from_organisation(clause)]
-        drafts += [_held(clause, *found, confidence=0.7) for found in _headed(clause)]
+        drafts += [_held(clause, *found) for found in _headed(clause)]
         for verb in clause.find(*_WORK_IN, *_LEAD):
             if clause.tokens[verb].pos not in ("VERB", "ADJ"):
                 continue
@@ -229,16 +235,6 @@ def work_places(clauses: Sequence[Clause]) -> list[Draft]:
                 worker, place = led
             if worker is None or place is None:
                 continue
-            drafts.append(
-                Draft(
-                    predicate="holds_position",
-                    actor=worker,
-                    clause=clause,
-                    trigger=verb,
-                    object=place,
-                    time=clause.time_near(verb),
-                    present=clause.is_present(verb) or clause.tokens[verb].feats.get("Tense") == "Pres",
-                    confidence=0.7,
-                )
-            )
+            present = clause.is_present(verb) or clause.tokens[verb].feats.get("Tense") == "Pres"
+            drafts.append(_held(clause, verb, worker, place, present=present))
     return drafts
