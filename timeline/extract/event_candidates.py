@@ -9,7 +9,7 @@ more candidate with its origin as a feature; the classifier keeps at most one of
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -114,7 +114,3 @@ def origin_features(sequence: Sequence[Word], candidate: Candidate) -> list[str]
         f"origin_first={candidate.origin}|{first.lemma}",
         f"suffix={first.lemma[-3:]}|{first.pos}",
     ]
-
-
-def lexicon_of(lexicons: Mapping[str, Counts]) -> Counts | None:
-    return lexicons.get(KIND)

@@ -25,7 +25,7 @@ import numpy.typing as npt
 from timeline.extract.event_candidates import more_events, origin_features
 from timeline.extract.lexicon import Lemmas, counts
 from timeline.extract.linear_model import LinearModel, load_linear_model
-from timeline.extract.nlp import lemma_of, models
+from timeline.extract.nlp import models
 from timeline.extract.quoted_titles import quoted
 
 MODEL_PATH = Path(__file__).with_name("span_model.npz")
@@ -83,8 +83,8 @@ def _analysis(word: str) -> tuple[str, str, str]:
     form = word.lower()
     if not form[0].isalpha():
         return form, "", ""
-    tag = models().morph_vocab.parse(form)[0].tag
-    return lemma_of(form).replace("ё", "е"), str(tag.POS or ""), str(tag.case or "")
+    parse = models().morph_vocab.parse(form)[0]  # what `lemma_of` reads, parsed once for the tag too
+    return str(parse.normal).replace("ё", "е"), str(parse.tag.POS or ""), str(parse.tag.case or "")
 
 
 def words(text: str) -> list[Word]:
