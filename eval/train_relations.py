@@ -39,9 +39,9 @@ from timeline.extract.relation_features import (
     threshold_key,
 )
 from timeline.extract.relation_syntax import Parses
+from timeline.extract.relations import MODEL_PATH
 from timeline.extract.types import Document
 
-MODEL_PATH = Path(__file__).resolve().parents[1] / "timeline" / "extract" / "relations_model.npz"
 RELATIONS = THRESHOLD_KEYS + sorted({CROSS + threshold_key(*types) for types in CROSS_RELATIONS})
 
 Examples = tuple[list[list[int]], npt.NDArray[np.float32], list[str]]
