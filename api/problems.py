@@ -102,22 +102,19 @@ def http_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Prob
     return problem(request, status, exc.detail, headers=dict(exc.headers or {}))
 
 
+def _try_again_later(request: Request[Any, Any, Any], why: str, seconds: int) -> Response[Problem]:
+    return problem(request, 503, f"{why}; try again later", headers={"Retry-After": str(seconds)})
+
+
 def database_down(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
     log.warning("database unavailable at %s: %s", request.url.path, type(exc).__name__)
-    return problem(
-        request, 503, "the database is not reachable; try again later", headers={"Retry-After": "5"}
-    )
+    return _try_again_later(request, "the database is not reachable", 5)
 
 
 def pool_exhausted(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
     """Every pooled connection stayed busy for the pool's timeout: the server is overloaded, not broken."""
     log.warning("no free database connection at %s", request.url.path)
-    return problem(
-        request,
-        503,
-        "the database is busy (no free connection); try again later",
-        headers={"Retry-After": "1"},
-    )
+    return _try_again_later(request, "the database is busy (no free connection)", 1)
 
 
 # Our own queries name a table, function or schema that is not there: the database was never migrated. (A
@@ -139,12 +136,7 @@ def database_error(request: Request[Any, Any, Any], exc: Exception) -> Response[
         return database_down(request, exc)
     if getattr(exc.orig, "sqlstate", None) in _SCHEMA_MISSING:
         log.warning("the database lacks the schema at %s: run `timeline migrate`", request.url.path)
-        return problem(
-            request,
-            503,
-            "the database is not ready (not migrated); try again later",
-            headers={"Retry-After": "5"},
-        )
+        return _try_again_later(request, "the database is not ready (not migrated)", 5)
     if isinstance(exc, DataError):
         return problem(request, 400, f"the database cannot take this value: {exc.orig}")
     return unexpected(request, exc)
