@@ -141,13 +141,11 @@ def _product(key: Lemmas) -> bool:
 def retyped(text: str, spans: list[Span], new_id: Callable[[], str]) -> list[Span]:
     """Places the lexicon knows as cities or organisations ("Кремля"), dates without a final dot, year
     ranges ("2001—2003") as two dates, country adjectives that name a language or a nationality, and no
-    "СМИ", "ранее" or "сейчас"."""
+    "СМИ", products ("Twitter"), "ранее" or "сейчас"."""
     out = []
     for span in spans:
         key = _key(text[span.start : span.end])
-        if span.type == "ORGANIZATION" and key in _NOT_ORGANIZATIONS:
-            continue
-        if span.type == "ORGANIZATION" and _product(key):
+        if span.type == "ORGANIZATION" and (key in _NOT_ORGANIZATIONS or _product(key)):
             continue
         if span.type == "DATE" and " ".join(text[span.start : span.end].lower().split()) in _NOT_DATES:
             continue
@@ -290,7 +288,7 @@ def headed(text: str, spans: list[Span], new_id: Callable[[], str]) -> list[Span
         if any(o.start == span.start and o.end > span.end for o in organisations):
             continue
         for head in heads_before(text, span.start)[::-1]:
-            key = tuple(word_lemma(w) for w in WORD.findall(text[head : span.start]))
+            key = _key(text[head : span.start])
             where = (head, closed(text, head, span.start, span.end))
             if key in known and where not in taken:
                 taken.add(where)
