@@ -18,7 +18,7 @@ from collections import Counter
 
 from eval.nerel import BratDocument, read_split
 from eval.paths import shared_dir
-from timeline.extract.event_mentions import MAX_WORDS, WORD, find_spans, word_lemma
+from timeline.extract.event_mentions import MAX_WORDS, WORD, find_spans, lemmas_of, word_lemma
 from timeline.extract.lexicon import LEXICON_PATH
 from timeline.extract.nerel_spans import HEAD_KIND, closed, heads_before
 
@@ -61,7 +61,7 @@ def _count_heads(documents: list[BratDocument]) -> Counts:
             if any(s == start and e > end for s, e in organisations):
                 continue  # "МВД" in "МВД Киргизии": only the longest reading is headed
             for head in heads_before(text, start):
-                key = tuple(word_lemma(w) for w in WORD.findall(text[head:start]))
+                key = lemmas_of(text[head:start])
                 seen[key] += 1
                 marked[key] += (head, closed(text, head, start, end)) in organisations
     return marked, seen

@@ -26,6 +26,11 @@ def word_lemma(word: str) -> str:
     return lemma_of(word.lower()).replace("ё", "е")
 
 
+def lemmas_of(text: str) -> Lemmas:
+    """The lemmas of a stretch of text, as the lexicon keys its sequences."""
+    return tuple(word_lemma(w) for w in WORD.findall(text))
+
+
 @lru_cache(maxsize=2)
 def _words(text: str) -> tuple[tuple[int, int, str], ...]:
     # Each lexicon kind scans the same document: lemmatise it once.

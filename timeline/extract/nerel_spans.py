@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from timeline.extract.event_mentions import WORD, find_spans, word_lemma
+from timeline.extract.event_mentions import find_spans, lemmas_of, word_lemma
 from timeline.extract.lexicon import Lemmas, counts, learnt
 from timeline.extract.nerel_durations import durations
 from timeline.extract.nlp import Sentence, Token
@@ -69,10 +69,6 @@ def _clashes(existing: Span, candidate: Span) -> bool:
         return False
     overlapping = existing.start < candidate.end and candidate.start < existing.end
     return overlapping and (not inside or existing.type in ("PERSON", candidate.type))
-
-
-def _key(text: str) -> Lemmas:
-    return tuple(word_lemma(w) for w in WORD.findall(text))
 
 
 @cache
@@ -144,7 +140,7 @@ def retyped(text: str, spans: list[Span], new_id: Callable[[], str]) -> list[Spa
     "СМИ", products ("Twitter"), "ранее" or "сейчас"."""
     out = []
     for span in spans:
-        key = _key(text[span.start : span.end])
+        key = lemmas_of(text[span.start : span.end])
         if span.type == "ORGANIZATION" and (key in _NOT_ORGANIZATIONS or _product(key)):
             continue
         if span.type == "DATE" and " ".join(text[span.start : span.end].lower().split()) in _NOT_DATES:
@@ -288,7 +284,7 @@ def headed(text: str, spans: list[Span], new_id: Callable[[], str]) -> list[Span
         if any(o.start == span.start and o.end > span.end for o in organisations):
             continue
         for head in heads_before(text, span.start)[::-1]:
-            key = _key(text[head : span.start])
+            key = lemmas_of(text[head : span.start])
             where = (head, closed(text, head, span.start, span.end))
             if key in known and where not in taken:
                 taken.add(where)
