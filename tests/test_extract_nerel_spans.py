@@ -185,3 +185,15 @@ def test_what_nerel_calls_a_product_is_no_organisation() -> None:
     text = "Он написал в Twitter."
     spans = [Span("T1", "ORGANIZATION", 13, 20)]
     assert retyped(text, spans, _ids()) == []
+
+
+@pytest.mark.parametrize(("name", "calling"), [("102661_text", "артист"), ("108390_text", "артиста")])
+def test_an_honorary_title_is_the_bare_calling_without_its_country(name: str, calling: str) -> None:
+    # "народный артист России": the country is the honour's; NEREL's title is the calling alone.
+    gold = _gold(name, "PROFESSION", calling)
+    found = _keys(_predicted(name))
+    assert gold and set(gold) <= found
+    text = (NEREL_TRAIN / f"{name}.txt").read_text(encoding="utf-8")
+    assert not any(
+        kind == "PROFESSION" and text[start:end].startswith(f"{calling} ") for kind, start, end in found
+    )
