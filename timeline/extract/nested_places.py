@@ -25,8 +25,8 @@ _REGIONS = {
     "округ": "DISTRICT",
 }
 _ADJECTIVE_ENDINGS = ("ский", "цкий")
-# "Русская православная церковь", "Русский музей": NEREL marks the language's adjective there as no
-# country (0 of 17); "Колумбийский университет" is Columbia's, not Colombia's (0 of 3).
+# "Русская православная церковь", "Русский музей": NEREL hardly ever marks the language's adjective there as a
+# country (1 of 17); "Колумбийский университет" is Columbia's, not Colombia's (0 of 3).
 _NOT_COUNTRIES = frozenset({"русский", "колумбийский"})
 # "Единая Россия" holds its country in 12 of 26, "Эхо Москвы" its city in 0 of 3.
 _NOT_PLACE_AFTER = frozenset({"единый", "эхо"})
