@@ -21,6 +21,7 @@ from eval.paths import shared_dir
 from timeline.extract.event_mentions import MAX_WORDS, WORD, find_spans, lemmas_of, word_lemma
 from timeline.extract.lexicon import LEXICON_PATH
 from timeline.extract.nerel_spans import HEAD_KIND, closed, heads_before
+from timeline.extract.nested_places import NESTED_KINDS
 
 KINDS = ("EVENT", "CITY", "ORGANIZATION", "PROFESSION", "AWARD", "PRODUCT")
 Counts = tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]]
@@ -67,6 +68,29 @@ def _count_heads(documents: list[BratDocument]) -> Counts:
     return marked, seen
 
 
+def _count_nested(documents: list[BratDocument]) -> dict[str, Counts]:
+    """Places NEREL marked inside an organisation's name ("Массачусетского технологического института"),
+    by type: how often each lemma sequence was marked there, and how often it stood inside one at all."""
+    counts: dict[str, Counts] = {kind: (Counter(), Counter()) for kind in NESTED_KINDS}
+    for document in documents:
+        single = [e for e in document.gold.entities if len(e.spans) == 1]
+        organisations = {e.spans[0] for e in single if e.type == "ORGANIZATION"}
+        places = {e.spans[0]: f"NESTED_{e.type}" for e in single if f"NESTED_{e.type}" in counts}
+        stretches: set[tuple[int, int]] = set()
+        for start, end in organisations:
+            words = list(WORD.finditer(document.text, start, end))
+            for i in range(len(words)):
+                for width in range(1, MAX_WORDS + 1):
+                    if i + width <= len(words) and width < len(words):
+                        stretches.add((words[i].start(), words[i + width - 1].end()))
+        for where in stretches:
+            key = lemmas_of(document.text[slice(*where)])
+            for kind, (marked, seen) in counts.items():
+                seen[key] += 1
+                marked[key] += places.get(where) == kind
+    return counts
+
+
 def _lexicon(counts: Counts, min_share: float, min_marked: int) -> frozenset[tuple[str, ...]]:
     marked, seen = counts
     return frozenset(k for k, n in marked.items() if n >= min_marked and n >= min_share * seen[k])
@@ -100,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     marked, seen = _count_heads(documents[:cut] if args.without_holdout else documents)
     rows = sorted(marked, key=lambda k: (-marked[k], k))
     lines += [f"{HEAD_KIND}\t{' '.join(k)}\t{marked[k]}\t{seen[k]}\n" for k in rows if marked[k]]
+    for kind, (marked, seen) in _count_nested(documents[:cut] if args.without_holdout else documents).items():
+        rows = sorted((k for k in marked if marked[k]), key=lambda k: (-marked[k], k))
+        lines += [f"{kind}\t{' '.join(k)}\t{marked[k]}\t{seen[k]}\n" for k in rows]
     LEXICON_PATH.write_text("".join(lines), encoding="utf-8")
     print(f"wrote {LEXICON_PATH} ({len(lines)} sequences)")
     return 0

@@ -18,6 +18,7 @@ from functools import cache
 from timeline.extract.event_mentions import find_spans, lemmas_of, word_lemma
 from timeline.extract.lexicon import Lemmas, counts, learnt
 from timeline.extract.nerel_durations import durations
+from timeline.extract.nested_places import nested_places
 from timeline.extract.nlp import Sentence, Token
 from timeline.extract.title_words import CALLINGS, title_head
 
@@ -81,7 +82,7 @@ def _city_adjectives() -> frozenset[Lemmas]:
 
 def _places(spans: Iterable[Span], candidate: Span) -> bool:
     return any(
-        s.type in ("CITY", "COUNTRY", "LOCATION", "PERSON")
+        s.type in ("CITY", "COUNTRY", "LOCATION", "STATE_OR_PROVINCE", "DISTRICT", "PERSON")
         and s.start < candidate.end
         and candidate.start < s.end
         for s in spans
@@ -192,7 +193,8 @@ def learnt_mentions(
     text: str, spans: list[Span], new_id: Callable[[], str], professions: Sequence[tuple[int, int]] = ()
 ) -> list[Span]:
     """`professions` (the span classifier's), organisations and awards from the learnt lexicon, where
-    nothing of theirs stands yet; city adjectives; bare years and durations; people names are given to."""
+    nothing of theirs stands yet; city adjectives; bare years and durations; people names are given to;
+    the places an organisation's name holds."""
     added: list[Span] = []
     for found in find_spans(text, _city_adjectives()):
         candidate = Span("", "CITY", found.start, found.end)
@@ -213,6 +215,12 @@ def learnt_mentions(
         candidate = Span("", kind, start, end)
         if not any(_clashes(s, candidate) for s in (*spans, *added)):
             added.append(replace(candidate, id=new_id()))
+    organisations = [s for s in (*spans, *added) if s.type == "ORGANIZATION"]
+    for organisation in organisations:
+        for kind, start, end in nested_places(text, organisation.start, organisation.end):
+            candidate = Span("", kind, start, end)
+            if not _places((*spans, *added), candidate):
+                added.append(replace(candidate, id=new_id()))
     return added
 
 
