@@ -197,3 +197,16 @@ def test_an_honorary_title_is_the_bare_calling_without_its_country(name: str, ca
     assert not any(
         kind == "PROFESSION" and text[start:end].startswith(f"{calling} ") for kind, start, end in found
     )
+
+
+def test_only_an_honour_keeps_a_title_from_its_place() -> None:
+    text = "заслуженного артиста России и международного обозревателя РИА Новости"
+    spans = [
+        Span("T1", "PROFESSION", 13, 20),
+        Span("T2", "COUNTRY", 21, 27),
+        Span("T3", "PROFESSION", 45, 57),
+        Span("T4", "ORGANIZATION", 58, 69),
+    ]
+    assert [text[s.start : s.end] for s in spans] == ["артиста", "России", "обозревателя", "РИА Новости"]
+    found = _texts(text, extend(text, spans, _ids()), "PROFESSION")
+    assert found == {"артиста", "обозревателя РИА Новости"}

@@ -47,10 +47,10 @@ _TAKES = {
 # ... and a title preceded by a country's or city's adjective starts there ("Британский министр обороны").
 BOTH_FORMS = {"ORGANIZATION"}
 _OPENING_QUOTES = '"«“„'
+_CLOSING_QUOTES = '"»”“'
 # "народный артист России", "заслуженного деятеля искусств РТ": NEREL's title is the bare calling, and the
 # place is the honour's, never where the title is held.
-_HONORARY = re.compile(r"(?i:народн|заслуженн|почётн|почетн)\w*\s+$")
-_CLOSING_QUOTES = '"»”“'
+_HONORARY = re.compile(r"(?<!\w)(?i:народн|заслуженн|почётн|почетн)\w*\s+$")
 _ADJECTIVE = re.compile(r"(?:ий|ый|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)$")
 
 
@@ -230,7 +230,7 @@ def _extended(text: str, span: Span, spans: Iterable[Span]) -> Span:
         return span
     by_start = {s.start: s for s in spans if s.type in takes}
     end = span.end
-    if span.type == "PROFESSION" and _HONORARY.search(text, 0, span.start):
+    if span.type == "PROFESSION" and _HONORARY.search(text, max(0, span.start - 40), span.start):
         # "народная артистка СССР": the country belongs to the honour, not to a post held there.
         return span
     # Titles chain: "заместитель министра обороны России" may take an organisation and then its country.
