@@ -105,12 +105,20 @@ def _f1(documents: list[BratDocument], kind: str, known: frozenset[tuple[str, ..
     return 2 * tp / (predicted + gold) if predicted + gold else 0.0
 
 
+def _rows(kind: str, counts: Counts) -> list[str]:
+    """The lexicon's lines of one kind: each sequence marked at least once, the most marked first."""
+    marked, seen = counts
+    keys = sorted((k for k in marked if marked[k]), key=lambda k: (-marked[k], k))
+    return [f"{kind}\t{' '.join(k)}\t{marked[k]}\t{seen[k]}\n" for k in keys]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.learn_lexicon", description=__doc__.splitlines()[0])
     parser.add_argument("--without-holdout", action="store_true", help="count on train's first nine tenths")
     args = parser.parse_args(argv)
     documents = list(read_split(shared_dir() / "corpora" / "nerel" / "train"))
     cut = len(documents) * 9 // 10
+    counted = documents[:cut] if args.without_holdout else documents
     lines = []
     for kind in KINDS:
         first = _count(documents[:cut], kind)
@@ -118,15 +126,10 @@ def main(argv: list[str] | None = None) -> int:
             for min_marked in (1, 2, 3):
                 f1 = _f1(documents[cut:], kind, _lexicon(first, share, min_marked))
                 print(f"{kind}: share {share:.1f}, marked >= {min_marked}: held-out F1 {f1:.3f}")
-        marked, seen = _count(documents[:cut] if args.without_holdout else documents, kind)
-        rows = sorted(marked, key=lambda k: (-marked[k], k))
-        lines += [f"{kind}\t{' '.join(k)}\t{marked[k]}\t{seen[k]}\n" for k in rows]
-    marked, seen = _count_heads(documents[:cut] if args.without_holdout else documents)
-    rows = sorted(marked, key=lambda k: (-marked[k], k))
-    lines += [f"{HEAD_KIND}\t{' '.join(k)}\t{marked[k]}\t{seen[k]}\n" for k in rows if marked[k]]
-    for kind, (marked, seen) in _count_nested(documents[:cut] if args.without_holdout else documents).items():
-        rows = sorted((k for k in marked if marked[k]), key=lambda k: (-marked[k], k))
-        lines += [f"{kind}\t{' '.join(k)}\t{marked[k]}\t{seen[k]}\n" for k in rows]
+        lines += _rows(kind, _count(counted, kind))
+    lines += _rows(HEAD_KIND, _count_heads(counted))
+    for kind, nested in _count_nested(counted).items():
+        lines += _rows(kind, nested)
     LEXICON_PATH.write_text("".join(lines), encoding="utf-8")
     print(f"wrote {LEXICON_PATH} ({len(lines)} sequences)")
     return 0

@@ -20,7 +20,7 @@ from eval.nerel import BratAnnotations, BratDocument, read_split
 from eval.paths import shared_dir
 from eval.train_relations import Parsed, _extractor_output, train
 from timeline.extract.nerel_spans import Span
-from timeline.extract.title_forms import DIMENSIONS, MODEL_PATH, Reading, features, readings
+from timeline.extract.title_forms import DIMENSIONS, MODEL_PATH, Reading, features, likeliest, readings
 
 Group = tuple[list[list[int]], list[float]]
 
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = own = 0
     for (group_rows, group_labels), options, span in held:
         scores = [float(weights[row].sum()) for row in group_rows]
-        best = max(range(len(options)), key=lambda k: (scores[k], -options[k].start, -options[k].end))
+        best = likeliest(options, scores)
         chosen += int(group_labels[best])
         own += int(
             any(

@@ -228,11 +228,11 @@ def _extended(text: str, span: Span, spans: Iterable[Span]) -> Span:
     takes = _TAKES.get(span.type)
     if takes is None:
         return span
-    by_start = {s.start: s for s in spans if s.type in takes}
-    end = span.end
     if span.type == "PROFESSION" and _HONORARY.search(text, max(0, span.start - 40), span.start):
         # "народная артистка СССР": the country belongs to the honour, not to a post held there.
         return span
+    by_start = {s.start: s for s in spans if s.type in takes}
+    end = span.end
     # Titles chain: "заместитель министра обороны России" may take an organisation and then its country.
     # A lower-case organisation counts ("директора музея"), a lower-case place is an adjective.
     while (nxt := by_start.get(end + 1)) is not None and text[end] == " ":

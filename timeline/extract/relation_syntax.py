@@ -38,11 +38,14 @@ class Parses:
         inside = [t for t in sentence.tokens if start <= t.start and t.end <= end]
         if not inside:
             inside = [t for t in sentence.tokens if t.start < end and start < t.end]
-        indices = {t.index for t in inside}
-        for token in inside:
-            if token.head not in indices:
-                return _Head(sentence, token)
-        return _Head(sentence, inside[0]) if inside else None
+        token = outermost(inside) or (inside[0] if inside else None)
+        return _Head(sentence, token) if token is not None else None
+
+
+def outermost(tokens: Sequence[Token]) -> Token | None:
+    """The first of `tokens` whose own head lies outside them (none where a parse's cycle holds them all)."""
+    indices = {t.index for t in tokens}
+    return next((t for t in tokens if t.head not in indices), None)
 
 
 def _ancestors(sentence: Sentence, token: Token) -> list[Token]:

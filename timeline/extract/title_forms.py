@@ -12,20 +12,20 @@ trains it on NEREL train's relations).
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from timeline.extract.event_mentions import WORD
 from timeline.extract.linear_model import LinearModel, load_linear_model
 from timeline.extract.nerel_spans import Span
 from timeline.extract.nlp import Sentence, Token
+from timeline.extract.relation_syntax import outermost
 
 MODEL_PATH = Path(__file__).with_name("title_model.npz")
 DIMENSIONS = 1 << 16
-_WORD = re.compile(r"\w+(?:-\w+)*")
 
 # Complements a title's chain runs through ("министр обороны", "ОАО "Башкирэнерго"", "театра и кино").
 _CHAIN = ("nmod", "appos", "flat", "conj", "nummod")
@@ -71,9 +71,7 @@ def _subtree(children: dict[int, list[Token]], root: Token, people: Sequence[Spa
 
 
 def _head(sentence: Sentence, span: Span) -> Token | None:
-    inside = [t for t in sentence.tokens if span.start <= t.start and t.end <= span.end]
-    indices = {t.index for t in inside}
-    return next((t for t in inside if t.head not in indices), None)
+    return outermost([t for t in sentence.tokens if span.start <= t.start and t.end <= span.end])
 
 
 def _chain_ends(sentence: Sentence, head: Token, people: Sequence[Span]) -> list[int]:
@@ -138,12 +136,12 @@ def readings(text: str, span: Span, sentences: Sequence[Sentence], people: Seque
 
 
 def _word(text: str) -> str:
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     return words[0].lower()[:6] if words else "<none>"
 
 
 def _last(text: str) -> str:
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     return words[-1].lower()[:6] if words else "<none>"
 
 
@@ -168,8 +166,8 @@ def features(text: str, span: Span, reading: Reading, others: Sequence[Span]) ->
     inside = sorted({o.type for o in others if reading.start <= o.start and o.end <= reading.end})
     ends_entity = sorted({o.type for o in others if o.end == reading.end and o.start > reading.start})
     cut = sorted({o.type for o in others if o.start < reading.end < o.end})
-    words = len(_WORD.findall(text[reading.start : reading.end]))
-    right_words = min(len(_WORD.findall(right)), 6)
+    words = len(WORD.findall(text[reading.start : reading.end]))
+    right_words = min(len(WORD.findall(right)), 6)
     found = [
         "bias",
         f"own={(reading.start, reading.end) == (span.start, span.end)}",
@@ -201,10 +199,16 @@ def _model() -> LinearModel:
     return load_linear_model(MODEL_PATH, DIMENSIONS, "labels")
 
 
+def likeliest(options: Sequence[Reading], scores: Sequence[float]) -> int:
+    """The index of the best-scored reading; of equal scores, the one starting first, then the shorter."""
+    return max(range(len(options)), key=lambda k: (scores[k], -options[k].start, -options[k].end))
+
+
 def choose(text: str, span: Span, options: Sequence[Reading], others: Sequence[Span]) -> Reading | None:
     """The likeliest reading of the title `span` among `options` (none without options)."""
     if not options:
         return None
     weights = _model().weights
-    scored = [(float(weights[features(text, span, r, others)].sum()), r) for r in options]
-    return max(scored, key=lambda x: (x[0], -x[1].start, -x[1].end))[1]
+    return options[
+        likeliest(options, [float(weights[features(text, span, r, others)].sum()) for r in options])
+    ]

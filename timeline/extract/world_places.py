@@ -1,6 +1,8 @@
 """The world's states and towns by their Russian names (`world_places.tsv`, written by
 `eval/learn_places.py` from CLDR and GeoNames), for typing what NER already calls a place: "Руанды" is a
-state, "Сиэтла" a town. Never used to find mentions, since many towns are named like common words.
+state, "Сиэтла" a town; and for the places inside an organisation's name (`nested_places`: a state's
+name, or a town after "университет"). Never used to find mentions in running text, since many towns are
+named like common words.
 """
 
 from __future__ import annotations
