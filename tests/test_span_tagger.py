@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eval.nerel import read_document
+from eval.nerel import read_document, read_split
+from eval.train_spans import lexicons, prepare, scored, span_f1
 from timeline.extract.brat import parse_ann, to_brat
 from timeline.extract.pipeline import extract
-from timeline.extract.span_tagger import KINDS, tag
+from timeline.extract.span_tagger import KINDS, _model, tag
 from timeline.extract.types import Document
 
 NEREL_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "nerel" / "train"
@@ -19,12 +20,22 @@ def _gold(name: str, kind: str) -> tuple[str, set[tuple[int, int]]]:
     return document.text, spans
 
 
+def test_scores_train_s_held_out_tenth_as_its_training_reported() -> None:
+    # The last tenth: the classifier never learnt from it, and here its lexicon is counted without it,
+    # so the shares are what they would be on new text. eval/README.md quotes these F1s.
+    documents = list(read_split(NEREL_TRAIN))
+    cut = len(documents) * 9 // 10
+    model = _model()
+    prepared = prepare(documents[cut:], lexicons(documents[:cut]))
+    f1 = span_f1(scored(prepared, model.weights), model.thresholds)
+    assert f1["EVENT"] >= 0.56 and f1["PROFESSION"] >= 0.66
+
+
 def test_finds_the_concert_and_the_visit_of_a_held_out_train_document() -> None:
-    # 99855_text lies in train's last tenth, which the classifier never learnt from.
     text, gold = _gold("99855_text", "EVENT")
     found = {(s.start, s.end) for s in tag(text) if s.type == "EVENT"}
     right = found & gold
-    assert len(right) >= 0.7 * len(gold) and len(right) >= 0.7 * len(found)
+    assert len(right) >= 0.85 * len(found)
     assert {"концерт", "визита"} <= {text[a:b].lower() for a, b in right}
 
 

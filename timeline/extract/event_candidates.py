@@ -24,7 +24,7 @@ _PREPOSITIONS = frozenset({"в", "на", "с", "из", "под", "к"})
 _QUOTES = {"«": "»", '"': '"'}
 
 
-def _noun_phrase(sequence: Sequence[Word], i: int, case: str | None) -> int | None:
+def noun_phrase(sequence: Sequence[Word], i: int, case: str | None) -> int | None:
     """The last word of adjectives-then-noun starting at word `i` (in `case`, when given)."""
     j = i
     while j < len(sequence) and j - i < 2 and sequence[j].pos == "ADJF":
@@ -42,12 +42,12 @@ def _rights(sequence: Sequence[Word], last: int, verbal: bool) -> list[tuple[str
         return out
     nxt = sequence[n]
     if verbal:
-        if (end := _noun_phrase(sequence, n, None)) is not None:
+        if (end := noun_phrase(sequence, n, None)) is not None:
             out.append(("object", end))
-        if nxt.lemma in _PREPOSITIONS and (end := _noun_phrase(sequence, n + 1, None)) is not None:
+        if nxt.lemma in _PREPOSITIONS and (end := noun_phrase(sequence, n + 1, None)) is not None:
             out.append(("prep", end))
         return out
-    if (end := _noun_phrase(sequence, n, "gent")) is not None and nxt.lemma != "год":
+    if (end := noun_phrase(sequence, n, "gent")) is not None and nxt.lemma != "год":
         out.append(("genitive", end))
     if nxt.shape == "d":
         year = n + 1 if n + 1 < len(sequence) and sequence[n + 1].lemma == "год" else n
@@ -60,7 +60,7 @@ def _rights(sequence: Sequence[Word], last: int, verbal: bool) -> list[tuple[str
     return out
 
 
-def _lefts(sequence: Sequence[Word], first: int) -> list[tuple[str, int]]:
+def lefts(sequence: Sequence[Word], first: int) -> list[tuple[str, int]]:
     out = []
     i = first - 1
     while i >= 0 and first - i <= 2 and sequence[i].pos == "ADJF":
@@ -94,10 +94,10 @@ def more_events(sequence: Sequence[Word], found: Sequence[Candidate], known: Cou
     for first, last in bases:
         verbal = sequence[first].pos in _VERBAL
         rights = _rights(sequence, last, verbal)
-        lefts = [] if verbal else _lefts(sequence, first)
+        widenings = [] if verbal else lefts(sequence, first)
         for origin, end in rights:
             add(first, end, origin)
-        for origin, start in lefts:
+        for origin, start in widenings:
             add(start, last, origin)
             for right, end in rights:
                 add(start, end, f"{origin}+{right}")

@@ -36,6 +36,7 @@ from timeline.extract.taggers import Taggers  # noqa: E402
 class Models:
     morph_vocab: Any
     taggers: Taggers
+    embedding: Any  # navec's word vectors, which the taggers share
 
 
 @cache
@@ -44,6 +45,7 @@ def models() -> Models:
     return Models(
         morph_vocab=MorphVocab(),
         taggers=Taggers(NewsMorphTagger(embedding), NewsSyntaxParser(embedding), NewsNERTagger(embedding)),
+        embedding=embedding,
     )
 
 

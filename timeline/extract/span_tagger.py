@@ -26,7 +26,9 @@ from timeline.extract.event_candidates import more_events, origin_features
 from timeline.extract.lexicon import Lemmas, counts
 from timeline.extract.linear_model import LinearModel, load_linear_model
 from timeline.extract.nlp import models
+from timeline.extract.profession_candidates import more_professions
 from timeline.extract.quoted_titles import quoted
+from timeline.extract.word_classes import classes_of
 
 MODEL_PATH = Path(__file__).with_name("span_model.npz")
 LEXICON_KINDS = ("EVENT", "PROFESSION")
@@ -46,6 +48,7 @@ class Word:
     shape: str
     pos: str = ""  # pymorphy's part of speech and case of the word's likeliest reading
     case: str = ""
+    animate: bool = False  # a common noun for a living being: a title, perhaps
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,20 +81,25 @@ def _shape(word: str) -> str:
     return "X" if word[0].isupper() else "x"
 
 
+_NAMES = frozenset({"Name", "Surn", "Patr"})
+
+
 @lru_cache(maxsize=1 << 16)
-def _analysis(word: str) -> tuple[str, str, str]:
+def _analysis(word: str) -> tuple[str, str, str, bool]:
     form = word.lower()
     if not form[0].isalpha():
-        return form, "", ""
+        return form, "", "", False
     parse = models().morph_vocab.parse(form)[0]  # what `lemma_of` reads, parsed once for the tag too
-    return str(parse.normal).replace("ё", "е"), str(parse.tag.POS or ""), str(parse.tag.case or "")
+    tag = parse.tag
+    animate = tag.POS == "NOUN" and tag.animacy == "anim" and not _NAMES & tag.grammemes
+    return str(parse.normal).replace("ё", "е"), str(tag.POS or ""), str(tag.case or ""), animate
 
 
 def words(text: str) -> list[Word]:
     out = []
     for m in TOKEN.finditer(text):
-        lemma, pos, case = _analysis(m.group())
-        out.append(Word(m.start(), m.end(), lemma, _shape(m.group()), pos, case))
+        lemma, pos, case, animate = _analysis(m.group())
+        out.append(Word(m.start(), m.end(), lemma, _shape(m.group()), pos, case, animate))
     return out
 
 
@@ -111,6 +119,8 @@ def candidates(sequence: Sequence[Word], lexicons: Mapping[str, Counts]) -> list
                     found.append(Candidate(kind, i, i + width - 1, chunk[0].start, chunk[-1].end, *row))
     if "EVENT" in lexicons:
         found += more_events(sequence, found, lexicons["EVENT"])
+    if "PROFESSION" in lexicons:
+        found += more_professions(sequence, found, lexicons["PROFESSION"])
     return found + quoted(sequence)
 
 
@@ -167,11 +177,25 @@ def features(sequence: Sequence[Word], candidate: Candidate, rivals: Sequence[Ca
         f"rival_better={best_rival > share}|{k}",
         *(f"other_kind={o}|{k}" for o in other_kinds),
         *(f"{f}|{k}" for f in origin_features(sequence, candidate)),
+        *_meaning_features(lemmas, before[1], after[0], candidate.origin, k),
     ]
     if inner:
         inner_bucket = _bucket(max(inner), (0.05, 0.1, 0.2, 0.3, 0.5, 0.7))
         found.append(f"inner_share={inner_bucket}|{candidate.origin}|{k}")
     return sorted({_index(f) for f in found})
+
+
+def _meaning_features(lemmas: Sequence[str], before: str, after: str, origin: str, kind: str) -> list[str]:
+    """The words' classes of meaning (`word_classes`): what lets an unseen word count as a known one."""
+    head, last = classes_of(lemmas[0]), classes_of(lemmas[-1])
+    return [
+        f"head_class={head[0]}|{kind}",
+        f"head_fine={head[1]}|{kind}",
+        f"head_fine={head[1]}|{origin}|{kind}",
+        f"last_fine={last[1]}|{kind}",
+        f"before_class={classes_of(before)[0]}|{kind}",
+        f"after_class={classes_of(after)[0]}|{kind}",
+    ]
 
 
 def overlapping(found: Sequence[Candidate]) -> list[list[Candidate]]:

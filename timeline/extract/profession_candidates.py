@@ -1,0 +1,54 @@
+"""PROFESSION candidates beyond the lexicon's sequences, for the span classifier (`span_tagger`) to weigh.
+
+NEREL marks titles no lexicon of train holds ("виолончелиста", "санитаркой", "финансиста") and longer
+readings of known ones: the adjectives that say which kind ("оперная певица", "хоккейный тренер") and the
+genitive that says of what ("артистом драмы", "доктором военных наук"). Every animate common noun is one
+more candidate, and so is each wider reading of any title candidate; the origin is a feature, and the
+classifier keeps at most one of overlapping readings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from timeline.extract.event_candidates import lefts, noun_phrase
+
+if TYPE_CHECKING:
+    from timeline.extract.span_tagger import Candidate, Counts, Word
+
+KIND = "PROFESSION"
+MAX_WORDS = 6
+
+
+def more_professions(sequence: Sequence[Word], found: Sequence[Candidate], known: Counts) -> list[Candidate]:
+    """Animate common nouns and the wider readings of every PROFESSION candidate, each once, none that
+    `found` (the lexicon's candidates) already has."""
+    # Imported here: span_tagger imports this module.
+    from timeline.extract.span_tagger import Candidate
+
+    have = {(c.first, c.last) for c in found if c.type == KIND}
+    out: list[Candidate] = []
+
+    def add(first: int, last: int, origin: str) -> None:
+        if (first, last) in have or last - first >= MAX_WORDS:
+            return
+        have.add((first, last))
+        marked, seen = known.get(tuple(w.lemma for w in sequence[first : last + 1]), (0, 0))
+        out.append(
+            Candidate(KIND, first, last, sequence[first].start, sequence[last].end, marked, seen, origin)
+        )
+
+    for i, word in enumerate(sequence):
+        if word.animate:
+            add(i, i, "person_noun")
+    bases = [(c.first, c.last) for c in found if c.type == KIND] + [(c.first, c.last) for c in out]
+    for first, last in bases:
+        right = noun_phrase(sequence, last + 1, "gent") if last + 1 < len(sequence) else None
+        if right is not None:
+            add(first, right, "genitive")
+        for origin, start in lefts(sequence, first):
+            add(start, last, origin)
+            if right is not None:
+                add(start, right, f"{origin}+genitive")
+    return out
