@@ -1,6 +1,7 @@
 """Train the EVENT/PROFESSION span classifier on NEREL train; write timeline/extract/span_model.npz.
 
-Usage: python -m eval.train_spans
+Usage: python -m eval.train_spans [--keep-centres]
+First fits the word classes' centres (`eval.word_centres`: unsupervised, on train's text).
 Candidates are the sequences the lexicon knows. Each of train's first nine tenths is scored with a lexicon
 counted on the other folds (five folds), so the lexicon's shares are never its own. Each kind's threshold
 is the one that gives the best span F1 over those nine tenths, each fold scored by a model trained on the
@@ -11,6 +12,7 @@ and its span F1 reported. Dev is never read.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -125,10 +127,17 @@ def best_thresholds(prepared: Sequence[tuple[Prepared, list[float]]]) -> dict[st
     return thresholds
 
 
-def main(skip_centres: bool = "--keep-centres" in sys.argv) -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--keep-centres",
+        action="store_true",
+        help="reuse word_centres.npz instead of refitting it (same data)",
+    )
+    args = parser.parse_args(argv)
     documents = list(read_split(shared_dir() / "corpora" / "nerel" / "train"))
     cut = len(documents) * 9 // 10
-    if not skip_centres:
+    if not args.keep_centres:
         word_centres.fit(d.text for d in documents)
     folds: list[tuple[list[Prepared], Rows, list[float]]] = []
     for fold in range(FOLDS):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.extract.relation_syntax import Parses, path_features
+from timeline.extract.word_classes import classes_of
 
 # 2^16 buckets let the many word and path features collide: 2^18 scored better in cross-validation.
 DIMENSIONS = 1 << 18
@@ -101,6 +102,11 @@ def _masked(text: str, start: int, end: int, between: Sequence[Mention]) -> list
     return [*out, *_words(text[at:end])]
 
 
+def _classes(text: str, mention: Mention) -> tuple[str, str]:
+    words = _WORD.findall(text, mention.start, mention.end)
+    return classes_of(words[0].lower()) if words else ("?", "?")
+
+
 def _gap(a: Mention, b: Mention) -> int:
     return max(a.start - b.end, b.start - a.end, 0)
 
@@ -148,6 +154,7 @@ def features(
     head_a = (_words(text[a.start : a.end]) or ("",))[0]
     head_b = (_words(text[b.start : b.end]) or ("",))[0]
     rank_a, rank_b = _rank(a, b, sentence), _rank(b, a, sentence)
+    class_a, class_b = _classes(text, a), _classes(text, b)
     found = [
         "bias",
         f"pair={pair}",
@@ -158,6 +165,10 @@ def features(
         f"head_a={head_a}|{pair}",
         f"head_b={head_b}|{pair}",
         f"heads={head_a}|{head_b}",
+        # Classes of meaning let "покушение" count as "убийство" had: the heads' own words are sparse.
+        f"class_a={class_a[1]}|{pair}",
+        f"class_b={class_b[1]}|{pair}",
+        f"classes={class_a[0]}|{class_b[0]}|{pair}",
         *(f"before={w}|{pair}" for w in before),
         *(f"after={w}|{pair}" for w in after),
         f"rank_b={rank_b}|{pair}",
