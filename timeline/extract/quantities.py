@@ -22,10 +22,9 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-import pymorphy3
-
 from timeline.domain.facts import Quantity
 from timeline.extract.dates import find_time_expressions
+from timeline.extract.morph_analyzer import morph
 from timeline.extract.quantity_vocab import (
     HEDGES,
     MULTIPLIERS,
@@ -54,17 +53,12 @@ class _Token:
     end: int
 
 
-@lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
-
-
 @lru_cache(maxsize=50_000)
 def _parses(word: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
     """(lemma with ё as е, part of speech, grammemes) for each reading of `word`."""
     return tuple(
         (p.normal_form.replace("ё", "е"), str(p.tag.POS), frozenset(p.tag.grammemes))
-        for p in _morph().parse(word)
+        for p in morph().parse(word)
     )
 
 
@@ -74,7 +68,7 @@ def _number_forms() -> frozenset[str]:
     forms: set[str] = set()
     for lemma in (*NUMBER_WORDS, *MULTIPLIERS, *VAGUE_COUNTS):
         forms.add(lemma)
-        for parse in _morph().parse(lemma):
+        for parse in morph().parse(lemma):
             if parse.normal_form.replace("ё", "е") == lemma:
                 forms.update(form.word.replace("ё", "е") for form in parse.lexeme)
     return frozenset(forms)
