@@ -222,12 +222,26 @@ def _noun_unit(cursor: _Cursor) -> str | None:
     return None
 
 
+_CURRENCY_SIGNS = ("$", "€", "₽", "£")
+
+
+def _may_open(token: _Token) -> bool:
+    """Whether `_parse_at` can find a quantity at `token`: most tokens open none, and asking cheaply saves
+    reading each of them with a cursor."""
+    if token.kind == "num" or token.text in _CURRENCY_SIGNS:
+        return True
+    if token.kind != "word":
+        return False
+    lowered = token.text.lower()
+    return lowered in _HEDGE_STARTS or lowered.replace("ё", "е") in _number_forms()
+
+
 def _parse_at(tokens: list[_Token], index: int, text: str) -> tuple[QuantityMention, int] | None:
     cursor = _Cursor(tokens, text, index)
     approx = _read_hedge(cursor)
     unit: str | None = None
     first = cursor.peek()
-    if first is not None and first.text in ("$", "€", "₽", "£"):
+    if first is not None and first.text in _CURRENCY_SIGNS:
         unit = SYMBOL_UNITS[first.text]
         cursor.index += 1
     token = cursor.peek()
@@ -311,7 +325,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
     found: list[QuantityMention] = []
     index = 0
     while index < len(tokens):
-        parsed = _parse_at(tokens, index, text)
+        parsed = _parse_at(tokens, index, text) if _may_open(tokens[index]) else None
         if parsed is not None and dates is None:
             dates = [(m.start, m.end) for m in find_time_expressions(text, _ANCHOR)]
         if parsed is not None and not any(s < parsed[0].end and parsed[0].start < e for s, e in dates or ()):
