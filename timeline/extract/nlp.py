@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -27,7 +28,9 @@ from natasha import (  # noqa: E402
     NewsSyntaxParser,
 )
 from natasha.doc import DocSent, DocSpan, DocToken  # noqa: E402
-from razdel import sentenize, tokenize  # noqa: E402
+from razdel import sentenize  # noqa: E402
+from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit, TokenSplitter  # noqa: E402
+from razdel.segmenters.tokenize import tokenize as razdel_tokenize  # noqa: E402
 
 from timeline.extract.taggers import Taggers  # noqa: E402
 
@@ -143,6 +146,43 @@ def _span(span: Any, m: Models) -> NerSpan:
     )
 
 
+_WINDOW = TokenSplitter().window
+
+
+def tokenize(text: str) -> Iterator[tuple[int, int, str]]:
+    """razdel's `tokenize` as (start, stop, text), asking its rules only where two atoms touch.
+
+    razdel makes a record of every atom and of the atoms around every gap, and only then sees that
+    whitespace always splits; those records took most of its time, so here they are made only around
+    gaps without whitespace. The atoms, their windows and the rules that join them are razdel's own.
+    """
+    spans = [(m.start(), m.end(), m.lastgroup, m.group()) for m in ATOM.finditer(text)]
+    if not spans:
+        return
+    atoms: dict[int, Any] = {}
+    start, stop, _, buffer = spans[0]
+    for i in range(1, len(spans)):
+        begin, end, _, word = spans[i]
+        if begin == stop and _joins(spans, i, buffer, atoms):
+            buffer += word
+        else:
+            yield start, stop, buffer
+            start, buffer = begin, word
+        stop = end
+    yield start, stop, buffer
+
+
+def _joins(spans: list[tuple[int, int, str, str]], i: int, buffer: str, atoms: dict[int, Any]) -> bool:
+    """razdel's verdict on the gap before atom `i`, which `buffer` (the token so far) ends at."""
+    first, last = max(0, i - _WINDOW), min(len(spans), i + _WINDOW)
+    for j in range(first, last):
+        if j not in atoms:
+            atoms[j] = Atom(*spans[j])
+    split = TokenSplit([atoms[j] for j in range(first, i)], "", [atoms[j] for j in range(i, last)])
+    split.buffer = buffer
+    return bool(razdel_tokenize.join(split))
+
+
 def _segment(doc: Any, text: str, start: int) -> None:
     """Tokens and sentences paragraph by paragraph, but in one Doc so the taggers see one batch.
 
@@ -152,7 +192,7 @@ def _segment(doc: Any, text: str, start: int) -> None:
     doc.tokens, doc.sents = [], []
     for paragraph in _PARAGRAPH.finditer(text, start):
         offset, line = paragraph.start(), paragraph.group()
-        doc.tokens.extend(DocToken(t.start + offset, t.stop + offset, t.text) for t in tokenize(line))
+        doc.tokens.extend(DocToken(begin + offset, end + offset, word) for begin, end, word in tokenize(line))
         doc.sents.extend(DocSent(s.start + offset, s.stop + offset, s.text) for s in sentenize(line))
     doc.envelop_sent_tokens()
 
