@@ -27,7 +27,9 @@ from natasha import (  # noqa: E402
     NewsNERTagger,
     NewsSyntaxParser,
 )
+from natasha.const import ORG  # noqa: E402
 from natasha.doc import DocSent, DocSpan, DocToken  # noqa: E402
+from natasha.norm import inflect_word, recover_shapes, recover_spaces, select_inflectable  # noqa: E402
 from razdel import sentenize  # noqa: E402
 from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit, TokenSplitter  # noqa: E402
 from razdel.segmenters.tokenize import tokenize as razdel_tokenize  # noqa: E402
@@ -137,12 +139,30 @@ def _sentence(sent: Any) -> Sentence:
     return Sentence(start=sent.start, end=sent.stop, tokens=tuple(tokens))
 
 
-def _span(span: Any, m: Models) -> NerSpan:
+@cache
+def _nominative(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
+    # pymorphy's inflection dominates normalising, and a text names the same people again and again.
+    return str(inflect_word(models().morph_vocab, DocToken(0, 0, word, pos=pos, feats=dict(feats))))
+
+
+def _normal(span: Any) -> str:
+    """natasha's `DocSpan.normalize` (an organisation inflects only its syntactic core), with each word's
+    nominative remembered."""
+    core = set(select_inflectable(span.tokens)) if span.type == ORG else None
+    words = [
+        _nominative(t.text, t.pos, tuple(sorted((t.feats or {}).items())))
+        if not core or t.id in core
+        else t.text
+        for t in span.tokens
+    ]
+    return str(recover_spaces(recover_shapes(words, span.tokens), span.tokens))
+
+
+def _span(span: Any) -> NerSpan:
     # natasha's NamesExtractor (yargy) would split names into parts at a fifth of the analysis time; the
     # normalised span already gives the nominative "Имя Фамилия" the entities need.
-    span.normalize(m.morph_vocab)
     return NerSpan(
-        start=span.start, end=span.stop, type=span.type, text=span.text, normal=span.normal or span.text
+        start=span.start, end=span.stop, type=span.type, text=span.text, normal=_normal(span) or span.text
     )
 
 
@@ -233,5 +253,5 @@ def analyse(text: str, start: int = 0) -> Analysis:
     _tag(doc.sents, m.taggers)
     _tag_ner(doc, m.taggers)
     sentences = tuple(_sentence(sent) for sent in doc.sents)
-    spans = tuple(_span(span, m) for span in doc.spans)
+    spans = tuple(_span(span) for span in doc.spans)
     return Analysis(text=text, sentences=sentences, spans=spans)
