@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.domain.time import Precision
+from timeline.extract.date_vocab import alternation
 from timeline.extract.dates import find_time_expressions
 
 SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds" / "000_36549a97ad93da46.txt"
@@ -391,3 +393,16 @@ def test_news_corpus_mentions_are_consistent_and_disjoint() -> None:
         for mention in mentions:
             assert text[mention.start : mention.end] == mention.text
     assert total > 100  # real news mentions dates all the time
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.text(alphabet="абвг.", max_size=4), min_size=1, max_size=10),
+    st.text(alphabet="абвгАБ. ", max_size=12),
+)
+def test_alternation_matches_as_its_words_longest_first(words: list[str], text: str) -> None:
+    plain = "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+    for tail in ("", r"(?!\w)", "а"):
+        shared = re.compile(alternation(words) + tail, re.IGNORECASE)
+        listed = re.compile(plain + tail, re.IGNORECASE)
+        assert [m.span() for m in shared.finditer(text)] == [m.span() for m in listed.finditer(text)]

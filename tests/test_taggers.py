@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 from razdel import tokenize
 
@@ -67,3 +69,12 @@ def test_blank_lines_are_sentences_without_tokens() -> None:
     many = nlp.analyse("\n".join([" "] * 9 + ["Путин встретился с Трампом."]))
     assert [len(s.tokens) for s in many.sentences] == [0] * 9 + [5]
     assert many.sentences[-1].tokens[0].pos == "PROPN"
+
+
+@settings(max_examples=500)
+@given(
+    st.text(alphabet="аБвё abZ 12.,-—–_/\\!?…:)(;*«»\"'Δσ%$№\t", max_size=40)
+    | st.sampled_from(["yahoo!", "x -y", ":-)"])
+)
+def test_tokens_are_razdels(text: str) -> None:
+    assert list(nlp.tokenize(text)) == [(t.start, t.stop, t.text) for t in tokenize(text)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 
@@ -105,9 +106,30 @@ def roman_to_int(text: str) -> int | None:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation that tries longer words first, so "марта" is not cut to "март"."""
-    items = sorted(set(words), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w) for w in items) + ")"
+    """A regex alternation that tries longer words first, so "марта" is not cut to "март".
+
+    Words that begin alike share one branch ("март(?:ом|а|е|у)?"): Python's engine tries a case-insensitive
+    branch by branch, and the date rules try these lists at every word of a text. Only words that are
+    beginnings of one another can match at the same place, and those are still tried longest first.
+    """
+    return _branches(sorted(set(words), key=len, reverse=True))
+
+
+def _branches(words: list[str]) -> str:
+    """`words`, longest first, as nested branches; the empty word (a word ending here) comes last."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            rests.setdefault(word[0], []).append(word[1:])
+    branches = "|".join(re.escape(first) + _rest(rest) for first, rest in rests.items())
+    return f"(?:{branches})" + ("?" if "" in words else "")
+
+
+def _rest(words: list[str]) -> str:
+    shared = os.path.commonprefix(words)
+    if len(words) == 1:
+        return re.escape(shared)
+    return re.escape(shared) + _branches([word[len(shared) :] for word in words])
 
 
 MONTH_RE = alternation(MONTH_FORMS)

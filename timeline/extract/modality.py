@@ -19,11 +19,9 @@ Markers count inside the predicate's clause: from the last strong break before i
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-import pymorphy3
 
 from timeline.domain.facts import Modality
+from timeline.extract.morph_analyzer import morph
 
 _BREAK = re.compile(
     r"[;:\"«»„“”]|\s[-—–]\s|,\s+(?:и|а)\s|(?<!\w)(?:что|чтобы|но|однако|зато|хотя)(?!\w)", re.IGNORECASE
@@ -64,11 +62,6 @@ _AUXILIARIES = frozenset(
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z-]+")
 
 
-@lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
-
-
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the stretch around [start, end) that no strong break cuts."""
     before = [m.end() for m in _BREAK.finditer(sentence, 0, start)]
@@ -87,7 +80,7 @@ def _future(predicate: str) -> bool:
     words = _WORD.findall(predicate)
     if not words:
         return False
-    tag = _morph().parse(words[0])[0].tag
+    tag = morph().parse(words[0])[0].tag
     return tag.POS == "VERB" and "futr" in tag
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -26,8 +27,12 @@ from natasha import (  # noqa: E402
     NewsNERTagger,
     NewsSyntaxParser,
 )
+from natasha.const import ORG  # noqa: E402
 from natasha.doc import DocSent, DocSpan, DocToken  # noqa: E402
-from razdel import sentenize, tokenize  # noqa: E402
+from natasha.norm import inflect_word, recover_shapes, recover_spaces, select_inflectable  # noqa: E402
+from razdel import sentenize  # noqa: E402
+from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit, TokenSplitter  # noqa: E402
+from razdel.segmenters.tokenize import tokenize as razdel_tokenize  # noqa: E402
 
 from timeline.extract.taggers import Taggers  # noqa: E402
 
@@ -136,13 +141,68 @@ def _sentence(sent: Any) -> Sentence:
     return Sentence(start=sent.start, end=sent.stop, tokens=tuple(tokens))
 
 
-def _span(span: Any, m: Models) -> NerSpan:
+@cache
+def _nominative(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
+    # pymorphy's inflection dominates normalising, and a text names the same people again and again.
+    return str(inflect_word(models().morph_vocab, DocToken(0, 0, word, pos=pos, feats=dict(feats))))
+
+
+def _normal(span: Any) -> str:
+    """natasha's `DocSpan.normalize` (an organisation inflects only its syntactic core), with each word's
+    nominative remembered."""
+    core = set(select_inflectable(span.tokens)) if span.type == ORG else None
+    words = [
+        _nominative(t.text, t.pos, tuple(sorted((t.feats or {}).items())))
+        if not core or t.id in core
+        else t.text
+        for t in span.tokens
+    ]
+    return str(recover_spaces(recover_shapes(words, span.tokens), span.tokens))
+
+
+def _span(span: Any) -> NerSpan:
     # natasha's NamesExtractor (yargy) would split names into parts at a fifth of the analysis time; the
     # normalised span already gives the nominative "Имя Фамилия" the entities need.
-    span.normalize(m.morph_vocab)
     return NerSpan(
-        start=span.start, end=span.stop, type=span.type, text=span.text, normal=span.normal or span.text
+        start=span.start, end=span.stop, type=span.type, text=span.text, normal=_normal(span) or span.text
     )
+
+
+_WINDOW = TokenSplitter().window
+
+
+def tokenize(text: str) -> Iterator[tuple[int, int, str]]:
+    """razdel's `tokenize` as (start, stop, text), asking its rules only where two atoms touch.
+
+    razdel makes a record of every atom and of the atoms around every gap, and only then sees that
+    whitespace always splits; those records took most of its time, so here they are made only around
+    gaps without whitespace. The atoms, their windows and the rules that join them are razdel's own.
+    """
+    spans = [(m.start(), m.end(), m.lastgroup, m.group()) for m in ATOM.finditer(text)]
+    if not spans:
+        return
+    atoms: dict[int, Any] = {}
+    start, stop, _, buffer = spans[0]
+    for i in range(1, len(spans)):
+        begin, end, _, word = spans[i]
+        if begin == stop and _joins(spans, i, buffer, atoms):
+            buffer += word
+        else:
+            yield start, stop, buffer
+            start, buffer = begin, word
+        stop = end
+    yield start, stop, buffer
+
+
+def _joins(spans: list[tuple[int, int, str, str]], i: int, buffer: str, atoms: dict[int, Any]) -> bool:
+    """razdel's verdict on the gap before atom `i`, which `buffer` (the token so far) ends at."""
+    first, last = max(0, i - _WINDOW), min(len(spans), i + _WINDOW)
+    for j in range(first, last):
+        if j not in atoms:
+            atoms[j] = Atom(*spans[j])
+    split = TokenSplit([atoms[j] for j in range(first, i)], "", [atoms[j] for j in range(i, last)])
+    split.buffer = buffer
+    return bool(razdel_tokenize.join(split))
 
 
 def _segment(doc: Any, text: str, start: int) -> None:
@@ -154,7 +214,7 @@ def _segment(doc: Any, text: str, start: int) -> None:
     doc.tokens, doc.sents = [], []
     for paragraph in _PARAGRAPH.finditer(text, start):
         offset, line = paragraph.start(), paragraph.group()
-        doc.tokens.extend(DocToken(t.start + offset, t.stop + offset, t.text) for t in tokenize(line))
+        doc.tokens.extend(DocToken(begin + offset, end + offset, word) for begin, end, word in tokenize(line))
         doc.sents.extend(DocSent(s.start + offset, s.stop + offset, s.text) for s in sentenize(line))
     doc.envelop_sent_tokens()
 
@@ -195,5 +255,5 @@ def analyse(text: str, start: int = 0) -> Analysis:
     _tag(doc.sents, m.taggers)
     _tag_ner(doc, m.taggers)
     sentences = tuple(_sentence(sent) for sent in doc.sents)
-    spans = tuple(_span(span, m) for span in doc.spans)
+    spans = tuple(_span(span) for span in doc.spans)
     return Analysis(text=text, sentences=sentences, spans=spans)

@@ -3,13 +3,10 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-import pymorphy3
-
 from timeline.domain.facts import EntityRef, EntityType
 from timeline.domain.ids import entity_id_for
 from timeline.extract.clause import Clause
+from timeline.extract.morph_analyzer import morph
 
 INSTITUTIONS = frozenset(
     """
@@ -22,14 +19,9 @@ _MAX_WORDS = 6
 _INSIDE = (EntityType.PROFESSION, EntityType.LOCATION, EntityType.CITY)
 
 
-@cache
-def _morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
-
-
 def _nominative(word: str, gender: str | None) -> str:
     """An adjective agreeing with its noun, put in the nominative ("Следственного" -> "Следственный")."""
-    parse = _morph().parse(word)[0]
+    parse = morph().parse(word)[0]
     tags = {"nomn", "sing"} | ({gender} if gender else set())
     inflected = parse.inflect(tags) or parse.inflect({"nomn"})
     form = inflected.word if inflected is not None else word.lower()

@@ -22,10 +22,9 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-import pymorphy3
-
 from timeline.domain.facts import Quantity
 from timeline.extract.dates import find_time_expressions
+from timeline.extract.morph_analyzer import morph
 from timeline.extract.quantity_vocab import (
     HEDGES,
     MULTIPLIERS,
@@ -54,17 +53,12 @@ class _Token:
     end: int
 
 
-@lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
-
-
 @lru_cache(maxsize=50_000)
 def _parses(word: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
     """(lemma with ё as е, part of speech, grammemes) for each reading of `word`."""
     return tuple(
         (p.normal_form.replace("ё", "е"), str(p.tag.POS), frozenset(p.tag.grammemes))
-        for p in _morph().parse(word)
+        for p in morph().parse(word)
     )
 
 
@@ -74,7 +68,7 @@ def _number_forms() -> frozenset[str]:
     forms: set[str] = set()
     for lemma in (*NUMBER_WORDS, *MULTIPLIERS, *VAGUE_COUNTS):
         forms.add(lemma)
-        for parse in _morph().parse(lemma):
+        for parse in morph().parse(lemma):
             if parse.normal_form.replace("ё", "е") == lemma:
                 forms.update(form.word.replace("ё", "е") for form in parse.lexeme)
     return frozenset(forms)
@@ -228,12 +222,26 @@ def _noun_unit(cursor: _Cursor) -> str | None:
     return None
 
 
+_CURRENCY_SIGNS = ("$", "€", "₽", "£")
+
+
+def _may_open(token: _Token) -> bool:
+    """Whether `_parse_at` can find a quantity at `token`: most tokens open none, and asking cheaply saves
+    reading each of them with a cursor."""
+    if token.kind == "num" or token.text in _CURRENCY_SIGNS:
+        return True
+    if token.kind != "word":
+        return False
+    lowered = token.text.lower()
+    return lowered in _HEDGE_STARTS or lowered.replace("ё", "е") in _number_forms()
+
+
 def _parse_at(tokens: list[_Token], index: int, text: str) -> tuple[QuantityMention, int] | None:
     cursor = _Cursor(tokens, text, index)
     approx = _read_hedge(cursor)
     unit: str | None = None
     first = cursor.peek()
-    if first is not None and first.text in ("$", "€", "₽", "£"):
+    if first is not None and first.text in _CURRENCY_SIGNS:
         unit = SYMBOL_UNITS[first.text]
         cursor.index += 1
     token = cursor.peek()
@@ -317,7 +325,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
     found: list[QuantityMention] = []
     index = 0
     while index < len(tokens):
-        parsed = _parse_at(tokens, index, text)
+        parsed = _parse_at(tokens, index, text) if _may_open(tokens[index]) else None
         if parsed is not None and dates is None:
             dates = [(m.start, m.end) for m in find_time_expressions(text, _ANCHOR)]
         if parsed is not None and not any(s < parsed[0].end and parsed[0].start < e for s, e in dates or ()):

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pymorphy3
+
+from timeline.extract.morph_analyzer import morph
 
 QUOTES = {'"': '"', "«": "»", "„": "“", "“": "”"}
 _WORD = re.compile(r"[A-Za-zА-Яа-яЁё0-9]+(?:[-.][A-Za-zА-Яа-яЁё0-9]+)*")
@@ -21,11 +22,6 @@ _STOP_LEMMAS = frozenset(
 _MAX_WORDS = 6
 # "Центральное телеграфное агентство Кореи (ЦТАК)" defines "ЦТАК" for the rest of the document.
 _ALIAS = re.compile(r"([А-ЯЁA-Z][\w\- ]{3,80}?)\s*\(([А-ЯЁA-Z][А-ЯЁA-Z\-]{1,12})\)")
-
-
-@lru_cache(maxsize=1)
-def morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
 
 
 def is_abbreviation(word: str) -> bool:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
+from timeline.extract.morph_analyzer import morph
 from timeline.extract.source_names import (
     QUOTES,
     has_case,
     head_agrees,
     is_abbreviation,
     is_name_word,
-    morph,
     part_of_speech,
     phrase_after,
 )
