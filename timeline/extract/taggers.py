@@ -5,8 +5,13 @@ each window through a strided view that numpy copies element by element, every l
 and each word becomes several record objects on the way in and out. Here the same matrices are built
 with three slice copies, the elementwise steps run in place, a word's vocabulary ids are looked up once
 for all three models, and NER reads the tokens the segmenter already found instead of re-tokenising.
-Every product and sum is slovnet's own, on identically shaped, identically batched matrices, so the tags
-come out bit for bit the same (`bench/extraction_snapshot.py` checks that on the eval corpora).
+Every product and sum is slovnet's own. The morphology and syntax encoders read a document's sentences
+as one sequence, one zero row between sentences, instead of batches padded to their longest sentence (a
+quarter of the rows were padding); the heads then read slovnet's batches. A convolution row sees the same
+numbers either way, but BLAS may sum a product in another order for another number of rows, so a near tie
+can resolve differently: on the eval corpora (`bench/extraction_snapshot.py`) 2 documents of 216 get
+another syntactic head for a few punctuation marks, and no other output changes. NER was one sequence
+already.
 """
 
 from __future__ import annotations
@@ -17,7 +22,6 @@ from typing import Any, Protocol
 
 import numpy as np
 from slovnet.bio import bio_spans
-from slovnet.chop import chop
 from slovnet.conll import parse_conll_tag
 from slovnet.shape import word_shape
 
@@ -167,22 +171,33 @@ class Taggers:
             )
 
     def sentences(self, sentences: Sequence[Sequence[str]]) -> list[SentenceTags]:
-        """Tags of each sentence; batches follow the given order (sorted by length, they waste no padding)."""
-        tags: list[SentenceTags] = []
+        """Tags of each sentence; the heads' batches follow the given order (sorted by length, they waste
+        little padding)."""
+        if not any(sentences):  # blank lines only: nothing to tag, and slovnet's decoder fails on no words
+            return [SentenceTags(pos=[], feats=[], heads=[], rels=[]) for _ in sentences]
         morph_vocab = self._morph.decoder.tags_vocab
         rel_vocab = self._syntax.decoder.rels_vocab
+        inputs, starts = self._packed("morph", sentences)
+        morph_out = encoded(self._morph.model, *inputs)
         # Morphology and syntax share the word vectors when their vocabularies and navec tables are the same
         # (as natasha's news models' are).
-        shared = (
-            self._codes["morph"] is self._codes["syntax"] and self._navec["morph"] is self._navec["syntax"]
-        )
-        for chunk in chop(sentences, BATCH):
-            if not any(chunk):  # blank lines only: nothing to tag, and slovnet's decoder fails on no words
+        if (
+            self._codes["morph"] is not self._codes["syntax"]
+            or self._navec["morph"] is not self._navec["syntax"]
+        ):
+            inputs, _ = self._packed("syntax", sentences)
+        syntax_out = encoded(self._syntax.model, *inputs)
+        pad_mask = inputs[2]
+        tags: list[SentenceTags] = []
+        for first in range(0, len(sentences), BATCH):
+            chunk = sentences[first : first + BATCH]
+            if not any(chunk):
                 tags.extend(SentenceTags(pos=[], feats=[], heads=[], rels=[]) for _ in chunk)
                 continue
-            inputs = self._inputs("morph", chunk)
-            morph = self._morph_ids(*inputs)
-            heads, rels = self._syntax_ids(*(inputs if shared else self._inputs("syntax", chunk)))
+            rows = starts[first : first + BATCH]
+            morph = self._morph_ids(_batched(morph_out, rows, chunk))
+            mask = ~_batched(pad_mask, rows, chunk, fill=True)
+            heads, rels = self._syntax_ids(_batched(syntax_out, rows, chunk), mask)
             for row, words in enumerate(chunk):
                 size = len(words)
                 tagged = [self._morph_tag(morph_vocab, i) for i in morph[row, :size].tolist()]
@@ -196,10 +211,22 @@ class Taggers:
                 )
         return tags
 
-    def _inputs(self, name: str, chunk: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Word vectors, shape ids and padding mask of a batch for one model."""
-        word_id, shape_id, pad_mask = self._codes[name].batch(chunk)
-        return word_vectors(self._navec[name], word_id), shape_id, pad_mask
+    def _packed(
+        self, name: str, sentences: Sequence[Sequence[str]]
+    ) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], list[int]]:
+        """One model's input for all `sentences` as one sequence with a padding word between sentences (its
+        vectors are zero, as the padding around a sentence is), and where each sentence starts in it."""
+        codes = self._codes[name]
+        ids: list[tuple[int, int]] = []
+        starts = []
+        for n, words in enumerate(sentences):
+            if n:
+                ids.append((codes.word_pad, codes.shape_pad))
+            starts.append(len(ids))
+            ids.extend(codes.of(word) for word in words)
+        word_id = np.array([[w for w, _ in ids]])
+        shape_id = np.array([[s for _, s in ids]])
+        return (word_vectors(self._navec[name], word_id), shape_id, word_id == codes.word_pad), starts
 
     def _morph_tag(self, vocab: Any, tag_id: int) -> tuple[str, dict[str, str]]:
         known = self._morph_tags.get(tag_id)
@@ -208,16 +235,12 @@ class Taggers:
             known = self._morph_tags[tag_id] = (pos, feats)
         return known
 
-    def _morph_ids(self, word: np.ndarray, shape_id: np.ndarray, pad_mask: np.ndarray) -> np.ndarray:
+    def _morph_ids(self, x: np.ndarray) -> np.ndarray:
         model = self._morph.model
-        return np.asarray(model.head.decode(model.head(encoded(model, word, shape_id, pad_mask))))
+        return np.asarray(model.head.decode(model.head(x)))
 
-    def _syntax_ids(
-        self, word: np.ndarray, shape_id: np.ndarray, pad_mask: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
+    def _syntax_ids(self, x: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         model = self._syntax.model
-        x = encoded(model, word, shape_id, pad_mask)
-        mask = ~pad_mask
         # slovnet decodes the heads twice (once to pick each word's head for the relation scorer, once for
         # the answer); both give the same argmax.
         heads = model.head.decode(model.head(x), mask)
@@ -238,6 +261,17 @@ class Taggers:
             best = _viterbi(emissions[0], crf.transitions.array)
         vocab = self._ner.decoder.tags_vocab
         return [(s.start, s.stop, s.type) for s in bio_spans(tokens, [vocab.decode(i) for i in best])]
+
+
+def _batched(
+    packed: np.ndarray, starts: Sequence[int], chunk: Sequence[Sequence[str]], fill: Any = 0
+) -> np.ndarray:
+    """The rows of a packed sequence (batch of one) as slovnet's batch of sentences, padded with `fill`."""
+    size = max(len(words) for words in chunk)
+    batch = np.full((len(chunk), size, *packed.shape[2:]), fill, dtype=packed.dtype)
+    for row, (words, start) in enumerate(zip(chunk, starts, strict=True)):
+        batch[row, : len(words)] = packed[0, start : start + len(words)]
+    return batch
 
 
 def _same_table(a: Any, b: Any) -> bool:
