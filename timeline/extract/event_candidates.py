@@ -69,29 +69,40 @@ def lefts(sequence: Sequence[Word], first: int) -> list[tuple[str, int]]:
     return out
 
 
+class NewReadings:
+    """Candidates of one kind beyond the lexicon's (`found`), each reading once and none too long."""
+
+    def __init__(
+        self, sequence: Sequence[Word], found: Sequence[Candidate], known: Counts, kind: str
+    ) -> None:
+        self._sequence, self._known, self._kind = sequence, known, kind
+        self._have = {(c.first, c.last) for c in found if c.type == kind}
+        self.bases = [(c.first, c.last) for c in found if c.type == kind]
+        self.out: list[Candidate] = []
+
+    def add(self, first: int, last: int, origin: str) -> None:
+        # Imported here: span_tagger imports this module.
+        from timeline.extract.span_tagger import Candidate
+
+        if (first, last) in self._have or last - first >= MAX_WORDS:
+            return
+        self._have.add((first, last))
+        words = self._sequence[first : last + 1]
+        marked, seen = self._known.get(tuple(w.lemma for w in words), (0, 0))
+        self.out.append(
+            Candidate(self._kind, first, last, words[0].start, words[-1].end, marked, seen, origin)
+        )
+
+
 def more_events(sequence: Sequence[Word], found: Sequence[Candidate], known: Counts) -> list[Candidate]:
     """Verbs, deverbal nouns and the wider readings of every EVENT candidate, each once, none that
     `found` (the lexicon's candidates) already has."""
-    # Imported here: span_tagger imports this module.
-    from timeline.extract.span_tagger import Candidate
-
-    have = {(c.first, c.last) for c in found if c.type == KIND}
-    out: list[Candidate] = []
-
-    def add(first: int, last: int, origin: str) -> None:
-        if (first, last) in have or last - first >= MAX_WORDS:
-            return
-        have.add((first, last))
-        marked, seen = known.get(tuple(w.lemma for w in sequence[first : last + 1]), (0, 0))
-        out.append(
-            Candidate(KIND, first, last, sequence[first].start, sequence[last].end, marked, seen, origin)
-        )
-
+    readings = NewReadings(sequence, found, known, KIND)
+    add = readings.add
     for i, word in enumerate(sequence):
         if word.pos in _VERBAL or (word.pos == "NOUN" and word.lemma.endswith(_DEVERBAL)):
             add(i, i, "word")
-    bases = [(c.first, c.last) for c in found if c.type == KIND] + [(c.first, c.last) for c in out]
-    for first, last in bases:
+    for first, last in readings.bases + [(c.first, c.last) for c in readings.out]:
         verbal = sequence[first].pos in _VERBAL
         rights = _rights(sequence, last, verbal)
         widenings = [] if verbal else lefts(sequence, first)
@@ -101,7 +112,7 @@ def more_events(sequence: Sequence[Word], found: Sequence[Candidate], known: Cou
             add(start, last, origin)
             for right, end in rights:
                 add(start, end, f"{origin}+{right}")
-    return out
+    return readings.out
 
 
 def origin_features(sequence: Sequence[Word], candidate: Candidate) -> list[str]:

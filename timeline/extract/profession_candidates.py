@@ -12,43 +12,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from timeline.extract.event_candidates import lefts, noun_phrase
+from timeline.extract.event_candidates import NewReadings, lefts, noun_phrase
 
 if TYPE_CHECKING:
     from timeline.extract.span_tagger import Candidate, Counts, Word
 
 KIND = "PROFESSION"
-MAX_WORDS = 6
 
 
 def more_professions(sequence: Sequence[Word], found: Sequence[Candidate], known: Counts) -> list[Candidate]:
     """Animate common nouns and the wider readings of every PROFESSION candidate, each once, none that
     `found` (the lexicon's candidates) already has."""
-    # Imported here: span_tagger imports this module.
-    from timeline.extract.span_tagger import Candidate
-
-    have = {(c.first, c.last) for c in found if c.type == KIND}
-    out: list[Candidate] = []
-
-    def add(first: int, last: int, origin: str) -> None:
-        if (first, last) in have or last - first >= MAX_WORDS:
-            return
-        have.add((first, last))
-        marked, seen = known.get(tuple(w.lemma for w in sequence[first : last + 1]), (0, 0))
-        out.append(
-            Candidate(KIND, first, last, sequence[first].start, sequence[last].end, marked, seen, origin)
-        )
-
+    readings = NewReadings(sequence, found, known, KIND)
     for i, word in enumerate(sequence):
         if word.animate:
-            add(i, i, "person_noun")
-    bases = [(c.first, c.last) for c in found if c.type == KIND] + [(c.first, c.last) for c in out]
-    for first, last in bases:
+            readings.add(i, i, "person_noun")
+    for first, last in readings.bases + [(c.first, c.last) for c in readings.out]:
         right = noun_phrase(sequence, last + 1, "gent") if last + 1 < len(sequence) else None
         if right is not None:
-            add(first, right, "genitive")
+            readings.add(first, right, "genitive")
         for origin, start in lefts(sequence, first):
-            add(start, last, origin)
+            readings.add(start, last, origin)
             if right is not None:
-                add(start, right, f"{origin}+genitive")
-    return out
+                readings.add(start, right, f"{origin}+genitive")
+    return readings.out
