@@ -213,3 +213,17 @@ def test_only_an_honour_keeps_a_title_from_its_place() -> None:
     ]
     found = _texts(text, extend(text, spans, _ids()), "PROFESSION")
     assert found == {"артиста", "обозревателя РИА Новости"}
+
+
+def test_a_bare_year_takes_the_preposition_before_it() -> None:
+    text = "В 1983 его застрелили, а в 1986 она возглавила страну, с 1990 по 1992 правя ею"
+    found = _texts(text, learnt_mentions(text, [], _ids()), "DATE")
+    assert {"В 1983", "в 1986", "1990", "1992"} <= found
+
+
+def test_a_date_takes_the_part_of_the_time_before_it() -> None:
+    text = "В середине 1950-х годов она переехала, к началу октября вернулась, начала в 2010 году."
+    dates = ("1950-х годов", "октября", "в 2010 году")
+    spans = [Span(f"T{n}", "DATE", text.index(d), text.index(d) + len(d)) for n, d in enumerate(dates)]
+    found = _texts(text, retyped(text, spans, _ids()), "DATE")
+    assert found == {"В середине 1950-х годов", "к началу октября", "в 2010 году"}
