@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 from razdel import tokenize
 
-from timeline.extract import nlp
+from timeline.extract import nlp, tokens
 from timeline.extract.taggers import Taggers
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -77,4 +77,4 @@ def test_blank_lines_are_sentences_without_tokens() -> None:
     | st.sampled_from(["yahoo!", "x -y", ":-)"])
 )
 def test_tokens_are_razdels(text: str) -> None:
-    assert list(nlp.tokenize(text)) == [(t.start, t.stop, t.text) for t in tokenize(text)]
+    assert list(tokens.tokenize(text)) == [(t.start, t.stop, t.text) for t in tokenize(text)]
