@@ -60,19 +60,6 @@ def _gold(document: BratDocument) -> set[tuple[str, int, int]]:
     }
 
 
-def examples(documents: Sequence[BratDocument], known: dict[str, Counts]) -> tuple[Rows, list[float]]:
-    rows: Rows = []
-    labels: list[float] = []
-    for document in documents:
-        sequence = words(document.text)
-        found = candidates(sequence, known)
-        gold = _gold(document)
-        for c, rivals in zip(found, overlapping(found), strict=True):
-            rows.append(features(sequence, c, rivals))
-            labels.append(1.0 if (c.type, c.start, c.end) in gold else 0.0)
-    return rows, labels
-
-
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """One document's candidates, their feature rows and its gold spans: computed once, scored often."""
@@ -80,6 +67,11 @@ class Prepared:
     found: list[Candidate]
     rows: Rows
     gold: set[tuple[str, int, int]]
+
+    @property
+    def labels(self) -> list[float]:
+        """1 for each candidate NEREL marked as it stands, 0 for the others."""
+        return [1.0 if (c.type, c.start, c.end) in self.gold else 0.0 for c in self.found]
 
 
 def prepare(documents: Sequence[BratDocument], known: dict[str, Counts]) -> list[Prepared]:
@@ -139,28 +131,19 @@ def main(argv: list[str] | None = None) -> int:
     cut = len(documents) * 9 // 10
     if not args.keep_centres:
         word_centres.fit(d.text for d in documents)
-    folds: list[tuple[list[Prepared], Rows, list[float]]] = []
+    folds: list[list[Prepared]] = []
     for fold in range(FOLDS):
         inside = [d for n, d in enumerate(documents[:cut]) if n % FOLDS == fold]
         others = [d for n, d in enumerate(documents[:cut]) if n % FOLDS != fold]
-        prepared = prepare(inside, lexicons(others))
-        folds.append(
-            (
-                prepared,
-                [r for d in prepared for r in d.rows],
-                [float((c.type, c.start, c.end) in d.gold) for d in prepared for c in d.found],
-            )
-        )
-    rows = [r for _, fold_rows, _ in folds for r in fold_rows]
-    labels = [y for _, _, fold_labels in folds for y in fold_labels]
+        folds.append(prepare(inside, lexicons(others)))
+    rows = [r for fold in folds for d in fold for r in d.rows]
+    labels = [y for fold in folds for d in fold for y in d.labels]
     print(f"{len(rows)} candidates ({int(sum(labels))} right)", flush=True)
     out_of_fold = []
-    for fold, (prepared, _, _) in enumerate(folds):
-        rest = [k for k in range(FOLDS) if k != fold]
+    for held_fold, prepared in enumerate(folds):
+        rest = [d for n, fold in enumerate(folds) if n != held_fold for d in fold]
         fold_weights = train(
-            [r for k in rest for r in folds[k][1]],
-            np.array([y for k in rest for y in folds[k][2]], dtype=np.float32),
-            epochs=3,
+            [r for d in rest for r in d.rows], np.array([y for d in rest for y in d.labels], dtype=np.float32)
         )
         out_of_fold += scored(prepared, fold_weights)
     thresholds = best_thresholds(out_of_fold)
