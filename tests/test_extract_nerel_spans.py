@@ -227,3 +227,16 @@ def test_a_date_takes_the_part_of_the_time_before_it() -> None:
     spans = [Span(f"T{n}", "DATE", text.index(d), text.index(d) + len(d)) for n, d in enumerate(dates)]
     found = _texts(text, retyped(text, spans, _ids()), "DATE")
     assert found == {"В середине 1950-х годов", "к началу октября", "в 2010 году"}
+
+
+def test_a_title_takes_the_organisation_whose_name_opens_with_a_place_adjective() -> None:
+    # The city adjective "Санкт-Петербургского" starts where the theatre does; the title takes the theatre.
+    text = "актёр Санкт-Петербургского академического театра комедии"
+    theatre = text.index("Санкт")
+    spans = [
+        Span("T1", "PROFESSION", 0, 5),
+        Span("T2", "ORGANIZATION", theatre, len(text)),
+        Span("T3", "CITY", theatre, theatre + len("Санкт-Петербургского")),
+    ]
+    found = _texts(text, extend(text, spans, _ids()), "PROFESSION")
+    assert found == {text}

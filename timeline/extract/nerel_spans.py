@@ -240,7 +240,11 @@ def _extended(text: str, span: Span, spans: Iterable[Span]) -> Span:
     if span.type == "PROFESSION" and _HONORARY.search(text, max(0, span.start - 40), span.start):
         # "народная артистка СССР": the country belongs to the honour, not to a post held there.
         return span
-    by_start = {s.start: s for s in spans if s.type in takes}
+    by_start: dict[int, Span] = {}
+    # Of two spans at one start the longer: "актёр Санкт-Петербургского академического театра" takes the
+    # theatre, not the city adjective that opens its name.
+    for s in sorted((s for s in spans if s.type in takes), key=lambda s: s.end):
+        by_start[s.start] = s
     end = span.end
     # Titles chain: "заместитель министра обороны России" may take an organisation and then its country.
     # A lower-case organisation counts ("директора музея"), a lower-case place is an adjective.
