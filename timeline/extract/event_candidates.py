@@ -77,8 +77,12 @@ class NewReadings:
     ) -> None:
         self._sequence, self._known, self._kind = sequence, known, kind
         self._have = {(c.first, c.last) for c in found if c.type == kind}
-        self.bases = [(c.first, c.last) for c in found if c.type == kind]
+        self._bases = [(c.first, c.last) for c in found if c.type == kind]
         self.out: list[Candidate] = []
+
+    def to_widen(self) -> list[tuple[int, int]]:
+        """(first, last) of the lexicon's candidates of this kind and of those added so far."""
+        return self._bases + [(c.first, c.last) for c in self.out]
 
     def add(self, first: int, last: int, origin: str) -> None:
         # Imported here: span_tagger imports this module.
@@ -102,7 +106,7 @@ def more_events(sequence: Sequence[Word], found: Sequence[Candidate], known: Cou
     for i, word in enumerate(sequence):
         if word.pos in _VERBAL or (word.pos == "NOUN" and word.lemma.endswith(_DEVERBAL)):
             add(i, i, "word")
-    for first, last in readings.bases + [(c.first, c.last) for c in readings.out]:
+    for first, last in readings.to_widen():
         verbal = sequence[first].pos in _VERBAL
         rights = _rights(sequence, last, verbal)
         widenings = [] if verbal else lefts(sequence, first)

@@ -27,7 +27,7 @@ def more_professions(sequence: Sequence[Word], found: Sequence[Candidate], known
     for i, word in enumerate(sequence):
         if word.animate:
             readings.add(i, i, "person_noun")
-    for first, last in readings.bases + [(c.first, c.last) for c in readings.out]:
+    for first, last in readings.to_widen():
         right = noun_phrase(sequence, last + 1, "gent") if last + 1 < len(sequence) else None
         if right is not None:
             readings.add(first, right, "genitive")
